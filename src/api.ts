@@ -1,0 +1,94 @@
+/**
+ * The library API. The CLI, MCP server and hooks are thin surfaces over these functions, so
+ * `scan()` here returns exactly the findings `redpen scan` prints.
+ */
+import type { Rule } from './core/rule.js';
+import { Scanner, type Detector } from './core/scanner.js';
+import type { LanguageId, ScanError, ScanResult, Severity } from './core/types.js';
+import { loadRuleConfigs } from './config/rules.js';
+import { languageForName } from './languages/index.js';
+import { runScan, assemble } from './runner/index.js';
+import { createDetectors, type DetectorConfig } from './runner/detectors.js';
+import { ruleInfo } from './engine/rules/compile.js';
+import './capabilities.js';
+
+export interface ScanOptions {
+  /** Rule packs, files or folders (default: the bundled `recommended` pack). */
+  config?: string[];
+  /** Rules already loaded (instead of `config`). */
+  rules?: Rule[];
+  /** Lowest severity reported. */
+  severity?: Severity;
+  /** Detect secrets (default true). */
+  secrets?: boolean;
+  cwd?: string;
+  include?: string[];
+  exclude?: string[];
+  maxFileBytes?: number;
+  /** Result cache: false (the library default), true for the default folder, or a folder. */
+  cache?: boolean | string;
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type ScanInput =
+  | { code: string; language?: LanguageId | string; filename?: string }
+  | { paths: string[] };
+
+export async function loadRules(config: string[] = ['recommended'], cwd?: string): Promise<{ rules: Rule[]; warnings: ScanError[] }> {
+  const loaded = await loadRuleConfigs(config, cwd);
+  return {
+    rules: loaded.rules,
+    warnings: loaded.warnings.map((w) => ({ path: w.file, kind: 'rule' as const, level: 'warning' as const, message: w.message, ruleId: w.ruleId })),
+  };
+}
+
+function detectorConfig(o: ScanOptions): DetectorConfig {
+  return { secrets: o.secrets ?? true };
+}
+
+/** Scan a snippet or files and folders; the same findings as `redpen scan`. */
+export async function scan(input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
+  const { rules, warnings } = options.rules ? { rules: options.rules, warnings: [] } : await loadRules(options.config, options.cwd);
+  if ('paths' in input) {
+    return runScan({
+      paths: input.paths,
+      rules,
+      detectors: detectorConfig(options),
+      cwd: options.cwd,
+      include: options.include,
+      exclude: options.exclude,
+      maxFileBytes: options.maxFileBytes,
+      cache: options.cache ?? false,
+      jobs: options.jobs,
+      severity: options.severity,
+      onProgress: options.onProgress,
+      errors: warnings,
+    });
+  }
+  const started = performance.now();
+  const scanner = await Scanner.create({ rules, detectors: createDetectors(detectorConfig(options)), maxFileBytes: options.maxFileBytes });
+  const language = input.language ? resolveLanguage(input.language) : undefined;
+  const name = input.filename ?? '<snippet>';
+  const result = scanner.scanText(name, input.code, language);
+  return assemble([result], warnings, rules.map(ruleInfo), options.severity, [name], started);
+}
+
+export function resolveLanguage(name: string): LanguageId {
+  const l = languageForName(name);
+  if (!l) throw new Error(`unknown language \`${name}\` (supported: python, javascript, typescript, tsx)`);
+  return l;
+}
+
+/**
+ * A warm scanner for embedding (IDE, model gateway, inference-time guard): grammars and rules
+ * load once; `scanText` then costs only the parse and the match.
+ */
+export async function createScanner(options: ScanOptions & { detectors?: Detector[] } = {}): Promise<Scanner> {
+  const { rules } = options.rules ? { rules: options.rules } : await loadRules(options.config, options.cwd);
+  return Scanner.create({
+    rules,
+    detectors: options.detectors ?? createDetectors(detectorConfig(options)),
+    maxFileBytes: options.maxFileBytes,
+  });
+}

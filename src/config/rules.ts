@@ -1,0 +1,106 @@
+/**
+ * Resolving `--config` values to rules: a bundled pack name, a rule file, or a folder of them.
+ *
+ * Bundled packs: `recommended` (the default: every bundled rule not marked `pack: audit`),
+ * `audit` (opt-in rules with more false alarms), `all`.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Rule } from '../core/rule.js';
+import { loadRulesFromText, RuleLoadError } from '../engine/rules/load.js';
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED_RULES = path.join(PACKAGE_ROOT, 'rules');
+export const PACKS = ['recommended', 'audit', 'all'] as const;
+
+export interface LoadedRules {
+  rules: Rule[];
+  warnings: RuleLoadError[];
+  /** The rule files read, for cache keys. */
+  files: string[];
+}
+
+/** All .yaml/.yml files under a folder, sorted. */
+export async function ruleFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = await fs.readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        await walk(p);
+      } else if (/\.ya?ml$/i.test(e.name) && !e.name.startsWith('.')) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+function packOf(rule: Rule): string {
+  const p = rule.metadata.pack;
+  return typeof p === 'string' ? p : 'recommended';
+}
+
+async function loadFile(file: string, display: string): Promise<{ rules: Rule[]; warnings: RuleLoadError[] }> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new RuleLoadError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display, undefined, undefined);
+  }
+  return loadRulesFromText(text, display);
+}
+
+function display(file: string, cwd: string): string {
+  if (file.startsWith(BUNDLED_RULES + path.sep)) return `rules/${path.relative(BUNDLED_RULES, file).split(path.sep).join('/')}`;
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+}
+
+/** Load the rules named by config values (pack names, files, folders). */
+export async function loadRuleConfigs(configs: string[], cwd = process.cwd()): Promise<LoadedRules> {
+  const rules: Rule[] = [];
+  const warnings: RuleLoadError[] = [];
+  const files: string[] = [];
+  const ids = new Map<string, string>();
+  const addAll = (loaded: { rules: Rule[]; warnings: RuleLoadError[] }, file: string, filter?: (r: Rule) => boolean) => {
+    warnings.push(...loaded.warnings);
+    for (const r of loaded.rules) {
+      if (filter && !filter(r)) continue;
+      const prev = ids.get(r.id);
+      if (prev) {
+        if (prev === file) continue;
+        throw new RuleLoadError(`rule id ${r.id} is defined twice (also in ${prev})`, display(file, cwd), r.source?.line, r.id);
+      }
+      ids.set(r.id, file);
+      rules.push(r);
+    }
+  };
+  for (const config of configs) {
+    const name = config.replace(/^p\//, '');
+    if ((PACKS as readonly string[]).includes(name)) {
+      for (const f of await ruleFiles(BUNDLED_RULES)) {
+        files.push(f);
+        const loaded = await loadFile(f, display(f, cwd));
+        addAll(loaded, f, (r) => name === 'all' || packOf(r) === name);
+      }
+      continue;
+    }
+    const abs = path.resolve(cwd, config);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch {
+      throw new RuleLoadError(`no such rule file, folder or pack (packs: ${PACKS.join(', ')})`, config, undefined, undefined);
+    }
+    const list = st.isDirectory() ? await ruleFiles(abs) : [abs];
+    for (const f of list) {
+      files.push(f);
+      addAll(await loadFile(f, display(f, cwd)), f);
+    }
+  }
+  return { rules, warnings, files };
+}

@@ -1,0 +1,258 @@
+/**
+ * Scanning one document: the pipeline parse -> lower -> match -> findings, with no I/O.
+ *
+ * Invariants:
+ * - `scanText` never throws for bad input: every failure becomes a ScanError in the result,
+ *   and whatever could still be analysed is (a syntax error in one region does not hide
+ *   findings elsewhere; one failing rule does not stop the others).
+ * - Findings come out in document order with fingerprints and suppressions applied.
+ * - A Scanner loads grammars and compiles rules once; `scanText` is synchronous and cheap to
+ *   call repeatedly (the library and inference-time guard depend on this).
+ */
+import { LineIndex, type Tree } from './ast.js';
+import { assignFingerprints } from './fingerprint.js';
+import type { Rule } from './rule.js';
+import { applySuppressions } from './suppress.js';
+import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } from './types.js';
+import { LANGUAGES, detectLanguage } from '../languages/index.js';
+import { markdownUnits, notebookUnits, type Unit } from '../languages/embedded.js';
+import { loadLanguage, ParseFailure, parseText } from '../languages/treesitter.js';
+import { makeDoc, type Doc, type Evaluator } from '../engine/formula.js';
+import { MatchBudgetExceeded } from '../engine/pattern/match.js';
+import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
+import { runRule } from '../engine/run.js';
+
+/** A capability that inspects documents besides rules (secrets, ...). */
+export interface Detector {
+  id: string;
+  scan(input: DetectorInput): Finding[];
+}
+
+export interface DetectorInput {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  language: LanguageId | null;
+  /** The lowered tree when the unit is code we parse. */
+  tree?: Tree;
+  /** 'file' for a whole file; 'code'/'output' for units inside markdown and notebooks. */
+  unit: 'file' | 'code' | 'output';
+}
+
+export interface ScannerOptions {
+  rules: Rule[];
+  detectors?: Detector[];
+  /** Bytes above which a file is not analysed (reported as 'too-large'). */
+  maxFileBytes?: number;
+  parseTimeoutMs?: number;
+  maxDepth?: number;
+  /** metavariable-analysis: redos */
+  hooks?: Evaluator;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 3_000_000;
+
+const MARKDOWN_EXT = /\.(md|markdown|mdx|mdown|txt|chat)$/i;
+const NOTEBOOK_EXT = /\.ipynb$/i;
+
+export type DocumentKind = LanguageId | 'markdown' | 'notebook' | 'text';
+
+export function documentKind(path: string | undefined, text: string, language?: LanguageId): DocumentKind {
+  if (language) return language;
+  if (path && NOTEBOOK_EXT.test(path)) return 'notebook';
+  if (path && MARKDOWN_EXT.test(path)) return 'markdown';
+  const lang = detectLanguage(path && path !== '-' ? path : undefined, text);
+  if (lang) return lang;
+  // stdin / snippets without a language: a chat transcript with fences is markdown
+  if ((!path || path === '-') && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  return 'text';
+}
+
+export class Scanner {
+  readonly rules: CompiledRule[];
+  readonly ruleInfos: RuleInfo[];
+  private byLanguage = new Map<LanguageId, CompiledRule[]>();
+  private textRules: CompiledRule[];
+
+  private constructor(
+    rules: CompiledRule[],
+    private options: ScannerOptions,
+  ) {
+    this.rules = rules;
+    this.ruleInfos = rules.map((r) => r.info);
+    for (const l of LANGUAGES) this.byLanguage.set(l.id, rules.filter((r) => r.rule.languages.includes(l.id)));
+    this.textRules = rules.filter((r) => r.rule.regexOnly);
+  }
+
+  /** Load every grammar and compile the rules (throws RuleLoadError on a bad pattern). */
+  static async create(options: ScannerOptions): Promise<Scanner> {
+    await Promise.all(LANGUAGES.map((l) => loadLanguage(l)));
+    return new Scanner(options.rules.map(compileRule), options);
+  }
+
+  /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
+  scanText(path: string, text: string, language?: LanguageId): FileResult {
+    const result: FileResult = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
+    const lines = new LineIndex(text);
+    result.lines = lines.lineCount;
+    const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (result.bytes > max) {
+      result.errors.push({ path, kind: 'too-large', level: 'error', message: `file is ${result.bytes} bytes, over the ${max}-byte limit (raise it with --max-file-size)` });
+      result.skipped = true;
+      return result;
+    }
+    if (text.includes('\u0000')) {
+      result.errors.push({ path, kind: 'binary', level: 'error', message: 'file looks binary (contains NUL bytes)' });
+      result.skipped = true;
+      return result;
+    }
+    const kind = documentKind(path, text, language);
+    result.language = kind;
+    const findings: Finding[] = [];
+    if (kind === 'markdown' || kind === 'notebook') {
+      let units: Unit[];
+      if (kind === 'markdown') units = markdownUnits(text);
+      else {
+        const nb = notebookUnits(text);
+        if (nb.error) result.errors.push({ path, kind: 'parse', level: 'error', message: nb.error });
+        units = nb.units;
+      }
+      for (const unit of units) findings.push(...this.scanUnit(path, unit, lines, result.errors, kind));
+    } else if (kind === 'text') {
+      findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file' }, result.errors));
+    } else {
+      findings.push(...this.scanCode(path, text, lines, kind, result.errors));
+    }
+    // regex-only rules (`languages: [regex]`) see every file whole
+    if (this.textRules.length > 0) {
+      const doc: Doc = { path, text, lines };
+      for (const cr of this.textRules) {
+        if (!cr.appliesTo(path)) continue;
+        findings.push(...this.safeRun(cr, doc, null, result.errors));
+      }
+    }
+    findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
+    applySuppressions(findings, lines, path);
+    assignFingerprints(findings, (f) => text.slice(f.location.start.offset, f.location.end.offset));
+    result.findings = findings;
+    return result;
+  }
+
+  private parse(path: string, text: string, language: LanguageId, errors: ScanError[], mapLoc?: (loc: Location) => Location): Tree | null {
+    try {
+      const tree = parseText(language, text, { timeoutMs: this.options.parseTimeoutMs, maxDepth: this.options.maxDepth });
+      if (tree.errors.length > 0) {
+        const e = tree.errors[0];
+        let loc: Location = { path, start: tree.lines.position(e.start), end: tree.lines.position(Math.max(e.end, e.start)) };
+        if (mapLoc) loc = mapLoc(loc);
+        const more = tree.errors.length > 1 ? ` (and ${tree.errors.length - 1} more)` : '';
+        errors.push({
+          path,
+          kind: 'parse',
+          level: 'warning',
+          message: `syntax error at line ${loc.start.line}, column ${loc.start.column}${more}; the rest of the file was analysed`,
+          location: loc,
+        });
+      }
+      return tree;
+    } catch (e) {
+      if (e instanceof ParseFailure) {
+        errors.push({ path, kind: e.kind, level: 'error', message: e.message });
+        return null;
+      }
+      errors.push({ path, kind: 'internal', level: 'error', message: `parser failed: ${(e as Error).message}` });
+      return null;
+    }
+  }
+
+  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[]): Finding[] {
+    const tree = this.parse(path, text, language, errors);
+    const out: Finding[] = [];
+    if (tree) {
+      const doc = makeDoc(path, text, language, tree)!;
+      for (const cr of this.byLanguage.get(language) ?? []) {
+        if (!cr.appliesTo(path)) continue;
+        out.push(...this.safeRun(cr, doc, language, errors));
+      }
+    }
+    out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
+    return out;
+  }
+
+  private scanUnit(path: string, unit: Unit, origLines: LineIndex, errors: ScanError[], kind: 'markdown' | 'notebook'): Finding[] {
+    const unitLines = new LineIndex(unit.text);
+    const mapLoc = (loc: Location): Location => remap(loc, unit, origLines);
+    const found: Finding[] = [];
+    let tree: Tree | null = null;
+    if (unit.language && unit.kind === 'code') {
+      const unitErrors: ScanError[] = [];
+      tree = this.parse(path, unit.text, unit.language, unitErrors, mapLoc);
+      for (const e of unitErrors) errors.push(unit.cell !== undefined ? { ...e, message: `cell ${unit.cell + 1}: ${e.message}` } : e);
+      if (tree) {
+        const doc = makeDoc(path, unit.text, unit.language, tree)!;
+        for (const cr of this.byLanguage.get(unit.language) ?? []) {
+          if (!cr.appliesTo(path)) continue;
+          found.push(...this.safeRun(cr, doc, unit.language, errors));
+        }
+      }
+    }
+    found.push(...this.runDetectors({ path, text: unit.text, lines: unitLines, language: unit.language, tree: tree ?? undefined, unit: unit.kind }, errors));
+    // comments are read in the unit's own text (a notebook line is a JSON string in the file)
+    applySuppressions(found, unitLines, path);
+    for (const f of found) {
+      f.location = mapLoc(f.location);
+      if (f.trace) for (const s of f.trace) s.location = mapLoc(s.location);
+      if (f.metavars) for (const m of Object.values(f.metavars)) m.location = mapLoc(m.location);
+      if (f.suppressed?.location) f.suppressed.location = mapLoc(f.suppressed.location);
+      if (f.fix) {
+        // notebook sources are JSON strings: an edit would need escaping, so offer none
+        if (kind === 'notebook') delete f.fix;
+        else for (const e of f.fix.edits) e.location = mapLoc(e.location);
+      }
+    }
+    return found;
+  }
+
+  private runDetectors(input: DetectorInput, errors: ScanError[]): Finding[] {
+    const out: Finding[] = [];
+    for (const d of this.options.detectors ?? []) {
+      try {
+        out.push(...d.scan(input));
+      } catch (e) {
+        errors.push({ path: input.path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
+      }
+    }
+    return out;
+  }
+
+  private safeRun(cr: CompiledRule, doc: Doc, lang: LanguageId | null, errors: ScanError[]): Finding[] {
+    try {
+      return runRule(cr, doc, lang, this.options.hooks);
+    } catch (e) {
+      const budget = e instanceof MatchBudgetExceeded;
+      errors.push({
+        path: doc.path,
+        kind: budget ? 'timeout' : 'rule',
+        level: 'warning',
+        ruleId: cr.rule.id,
+        message: budget ? `rule ${cr.rule.id} gave up: ${(e as Error).message}` : `rule ${cr.rule.id} failed: ${(e as Error).message}`,
+      });
+      return [];
+    }
+  }
+}
+
+function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
+  const s = unit.map(loc.start.line, loc.start.column);
+  const e = unit.map(loc.end.line, loc.end.column);
+  const out: Location = {
+    path: loc.path,
+    start: { line: s.line, column: s.column, offset: orig.offsetOf(s.line, s.column) },
+    end: { line: e.line, column: e.column, offset: orig.offsetOf(e.line, e.column) },
+  };
+  if (unit.cell !== undefined) {
+    out.cell = unit.cell;
+    out.cellLine = loc.start.line;
+  }
+  return out;
+}

@@ -1,0 +1,527 @@
+/**
+ * Evaluation of Semgrep formulas over one file, by ranges (as Semgrep's own engine does).
+ *
+ * `patterns` (conjunction): positive terms intersect by equal range, `pattern-inside` keeps
+ * ranges within one of its ranges, `pattern-not` removes equal ranges and `pattern-not-inside`
+ * contained ones (both only where shared metavariables agree), then metavariable conditions
+ * filter, then `focus-metavariable` narrows. `pattern-either` is a union.
+ */
+import { LineIndex, Node as AstNode, type Node, type Tree } from '../core/ast.js';
+import type { FormulaItem, FormulaSpec } from '../core/rule.js';
+import type { LanguageId } from '../core/types.js';
+import { languageById, languageForName } from '../languages/index.js';
+import { isLoaded, parseText } from '../languages/treesitter.js';
+import { ComparisonError, evaluate, parseComparison, parseIntLiteral, type Value } from './comparison.js';
+import { compilePattern, PatternError, toJsRegex, type CompiledPattern } from './pattern/compile.js';
+import { findMatches, lookup, MatchContext, sameCode, typeMatches, type Binding, type Env } from './pattern/match.js';
+
+export interface Range {
+  start: number;
+  end: number;
+  env: Env;
+  node?: Node;
+}
+
+/** One file as the engine sees it. */
+export interface Doc {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  tree?: Tree;
+  ctx?: MatchContext;
+  words?: Set<string>;
+}
+
+export type CFormula =
+  | { k: 'pattern'; pats: Map<LanguageId, CompiledPattern> }
+  | { k: 'regex'; re: RegExp }
+  | { k: 'either'; children: CFormula[]; insideOnly: boolean }
+  | {
+      k: 'all';
+      positives: CFormula[];
+      insides: CFormula[];
+      nots: CFormula[];
+      notInsides: CFormula[];
+      notRegex: RegExp[];
+      conds: CCond[];
+      focus: string[][];
+    };
+
+type CCond =
+  | { k: 'regex'; mv: string; re: RegExp; constantPropagation: boolean }
+  | { k: 'pattern'; mv: string; formula: CFormula; language: LanguageId | 'regex' | null }
+  | { k: 'comparison'; expr: ReturnType<typeof parseComparison>; base?: number; strip: boolean; source: string }
+  | { k: 'entropy'; mv: string }
+  | { k: 'redos'; mv: string }
+  | { k: 'type'; mv: string; types: string[] };
+
+export class FormulaCompileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Compile a formula for the given languages. Grammars must be loaded. */
+export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFormula {
+  switch (spec.kind) {
+    case 'pattern': {
+      const pats = new Map<LanguageId, CompiledPattern>();
+      let firstError: Error | null = null;
+      for (const lang of languages) {
+        try {
+          pats.set(lang, compilePattern(spec.pattern, lang));
+        } catch (e) {
+          if (!(e instanceof PatternError)) throw e;
+          firstError ??= e;
+        }
+      }
+      if (pats.size === 0) {
+        throw new FormulaCompileError(`${firstError?.message ?? 'cannot parse pattern'}\n  pattern: ${spec.pattern.trim().split('\n').join('\n           ')}`, spec.line);
+      }
+      return { k: 'pattern', pats };
+    }
+    case 'regex':
+      return { k: 'regex', re: regexFor(spec.regex, 'gm') };
+    case 'either': {
+      const children = spec.children.map((c) => compileFormula(c, languages));
+      const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
+      return { k: 'either', children, insideOnly };
+    }
+    case 'all': {
+      const f: Extract<CFormula, { k: 'all' }> = {
+        k: 'all', positives: [], insides: [], nots: [], notInsides: [], notRegex: [], conds: [], focus: [],
+      };
+      for (const item of spec.items) compileItem(item, languages, f);
+      return f;
+    }
+  }
+}
+
+function regexFor(src: string, flags: string): RegExp {
+  const base = toJsRegex(src);
+  const all = new Set([...base.flags, ...flags]);
+  return new RegExp(base.source, [...all].join(''));
+}
+
+function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFormula, { k: 'all' }>): void {
+  switch (item.kind) {
+    case 'positive': {
+      const c = compileFormula(item.formula, languages);
+      if (c.k === 'either' && c.insideOnly) f.insides.push(c);
+      else f.positives.push(c);
+      return;
+    }
+    case 'inside':
+      f.insides.push(compileFormula(item.formula, languages));
+      return;
+    case 'not':
+      f.nots.push(compileFormula(item.formula, languages));
+      return;
+    case 'not-inside':
+      f.notInsides.push(compileFormula(item.formula, languages));
+      return;
+    case 'not-regex':
+      f.notRegex.push(regexFor(item.regex, 'gm'));
+      return;
+    case 'focus':
+      f.focus.push(item.metavariables);
+      return;
+    case 'metavariable-regex':
+      f.conds.push({ k: 'regex', mv: item.metavariable, re: anchored(item.regex), constantPropagation: item.constantPropagation });
+      return;
+    case 'metavariable-pattern': {
+      let language: LanguageId | 'regex' | null = null;
+      if (item.language) {
+        const l = item.language.toLowerCase();
+        if (l === 'regex' || l === 'generic' || l === 'none') language = 'regex';
+        else {
+          language = languageForName(l);
+          if (!language) throw new FormulaCompileError(`metavariable-pattern language \`${item.language}\` is not supported`);
+        }
+      }
+      const langs = language === null ? languages : language === 'regex' ? [] : [language];
+      f.conds.push({ k: 'pattern', mv: item.metavariable, formula: compileFormula(item.formula, langs), language });
+      return;
+    }
+    case 'metavariable-comparison':
+      try {
+        f.conds.push({ k: 'comparison', expr: parseComparison(item.comparison), base: item.base, strip: item.strip ?? false, source: item.comparison });
+      } catch (e) {
+        throw new FormulaCompileError((e as Error).message);
+      }
+      return;
+    case 'metavariable-analysis':
+      f.conds.push(item.analyzer === 'entropy' ? { k: 'entropy', mv: item.metavariable } : { k: 'redos', mv: item.metavariable });
+      return;
+    case 'metavariable-type':
+      f.conds.push({ k: 'type', mv: item.metavariable, types: item.types });
+  }
+}
+
+/** metavariable-regex is anchored at the start of the value, as Semgrep's (Python re.match). */
+function anchored(src: string): RegExp {
+  const base = toJsRegex(src);
+  return new RegExp(`^(?:${base.source})`, base.flags);
+}
+
+/** Words that must occur in the file for the formula to match (null: no requirement known). */
+export function requiredWords(f: CFormula, lang: LanguageId | null): ((words: Set<string>) => boolean) | null {
+  switch (f.k) {
+    case 'pattern': {
+      const p = lang ? f.pats.get(lang) : undefined;
+      if (!p) return () => false; // the pattern has no form in this language
+      const ws = p.words;
+      return ws.length === 0 ? null : (words) => ws.every((w) => words.has(w));
+    }
+    case 'regex':
+      return null;
+    case 'either': {
+      const parts = f.children.map((c) => requiredWords(c, lang));
+      if (parts.some((p) => p === null)) return null;
+      return (words) => parts.some((p) => p!(words));
+    }
+    case 'all': {
+      const parts = [...f.positives, ...f.insides].map((c) => requiredWords(c, lang)).filter((p) => p !== null);
+      if (parts.length === 0) return null;
+      return (words) => parts.every((p) => p!(words));
+    }
+  }
+}
+
+export function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+}
+
+export interface Evaluator {
+  /** Optional analyzer for metavariable-analysis: redos. */
+  redos?: (regex: string) => boolean;
+}
+
+export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}, within?: { start: number; end: number }): Range[] {
+  switch (f.k) {
+    case 'pattern': {
+      const pat = lang ? f.pats.get(lang) : undefined;
+      if (!pat || !doc.ctx) return [];
+      return findMatches(doc.ctx, pat, within);
+    }
+    case 'regex':
+      return regexRanges(f.re, doc, within);
+    case 'either': {
+      const out: Range[] = [];
+      for (const c of f.children) out.push(...evalFormula(c, doc, lang, hooks, within));
+      return dedupe(doc, out);
+    }
+    case 'all':
+      return evalAll(f, doc, lang, hooks, within);
+  }
+}
+
+function regexRanges(re: RegExp, doc: Doc, within?: { start: number; end: number }): Range[] {
+  const out: Range[] = [];
+  const from = within?.start ?? 0;
+  const text = within ? doc.text.slice(0, within.end) : doc.text;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = re.exec(text)) !== null) {
+    if (++guard > 10_000) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+    let env: Env = null;
+    if (m.groups) {
+      // named groups bind metavariables: (?P<X>...) binds $X
+      let idx = start;
+      for (const [name, value] of Object.entries(m.groups)) {
+        if (value === undefined) continue;
+        const at = doc.text.indexOf(value, idx);
+        const s = at < 0 ? start : at;
+        env = { name: `$${name}`, nodes: [textNode(s, s + value.length, value)], next: env };
+      }
+    }
+    // numbered groups bind $1, $2 ... as Semgrep's do
+    for (let g = 1; g < m.length; g++) {
+      const value = m[g];
+      if (value === undefined) continue;
+      const at = doc.text.indexOf(value, start);
+      const s = at < 0 ? start : at;
+      env = { name: `$${g}`, nodes: [textNode(s, s + value.length, value)], next: env };
+    }
+    out.push({ start, end, env });
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function textNode(start: number, end: number, text: string): Node {
+  const n = new AstNode('regex_capture', start, end);
+  n.text = text;
+  n.id = -1;
+  return n;
+}
+
+function compatible(doc: Doc, a: Env, b: Env): boolean {
+  for (let x = b; x; x = x.next) {
+    const y = lookup(a, x.name);
+    if (y && !sameBinding(doc, y, x)) return false;
+  }
+  return true;
+}
+
+function sameBinding(doc: Doc, a: Binding, b: Binding): boolean {
+  if (a.nodes.length !== b.nodes.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i];
+    const y = b.nodes[i];
+    if (x === y) continue;
+    if (doc.ctx && x.id >= 0 && y.id >= 0) {
+      if (!sameCode(doc.ctx, x, y)) return false;
+    } else if (bindingText(doc, [x]) !== bindingText(doc, [y])) return false;
+  }
+  return true;
+}
+
+function merge(a: Env, b: Env): Env {
+  let out = a;
+  for (let x = b; x; x = x.next) if (!lookup(out, x.name)) out = { name: x.name, nodes: x.nodes, next: out };
+  return out;
+}
+
+export function bindingText(doc: Doc, nodes: Node[]): string {
+  if (nodes.length === 0) return '';
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  // synthetic nodes (regex captures, canonical import paths) carry their own text
+  if (nodes.length === 1 && first.id === -1 && first.text !== null) return first.text;
+  return doc.text.slice(first.start, last.end);
+}
+
+function envKey(env: Env): string {
+  const parts: string[] = [];
+  for (let b = env; b; b = b.next) parts.push(`${b.name}@${b.nodes.map((n) => `${n.start}-${n.end}`).join(',')}`);
+  return parts.sort().join(';');
+}
+
+function dedupe(_doc: Doc, ranges: Range[]): Range[] {
+  const seen = new Set<string>();
+  const out: Range[] = [];
+  for (const r of ranges) {
+    const key = `${r.start}:${r.end}|${envKey(r.env)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId | null, hooks: Evaluator, within?: { start: number; end: number }): Range[] {
+  let base: Range[];
+  let insides = f.insides;
+  if (f.positives.length > 0) {
+    base = evalFormula(f.positives[0], doc, lang, hooks, within);
+    for (let i = 1; i < f.positives.length && base.length > 0; i++) {
+      const other = evalFormula(f.positives[i], doc, lang, hooks, within);
+      const next: Range[] = [];
+      for (const m of base) {
+        for (const o of other) {
+          if (o.start === m.start && o.end === m.end && compatible(doc, m.env, o.env)) {
+            next.push({ ...m, env: merge(m.env, o.env), node: m.node ?? o.node });
+          }
+        }
+      }
+      base = next;
+    }
+  } else {
+    // only insides: the first inside's ranges are the matches
+    base = evalFormula(insides[0], doc, lang, hooks, within);
+    insides = insides.slice(1);
+  }
+  for (const inside of insides) {
+    if (base.length === 0) break;
+    const ranges = evalFormula(inside, doc, lang, hooks, within);
+    const next: Range[] = [];
+    for (const m of base) {
+      for (const r of ranges) {
+        if (r.start <= m.start && m.end <= r.end && compatible(doc, m.env, r.env)) next.push({ ...m, env: merge(m.env, r.env) });
+      }
+    }
+    base = dedupe(doc, next);
+  }
+  for (const not of f.nots) {
+    if (base.length === 0) break;
+    const ranges = evalFormula(not, doc, lang, hooks, within);
+    base = base.filter((m) => !ranges.some((r) => r.start === m.start && r.end === m.end && compatible(doc, m.env, r.env)));
+  }
+  for (const not of f.notInsides) {
+    if (base.length === 0) break;
+    const ranges = evalFormula(not, doc, lang, hooks, within);
+    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end && compatible(doc, m.env, r.env)));
+  }
+  for (const re of f.notRegex) {
+    if (base.length === 0) break;
+    const ranges = regexRanges(re, doc);
+    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end));
+  }
+  for (const cond of f.conds) {
+    if (base.length === 0) break;
+    base = base.flatMap((m) => applyCondition(cond, m, doc, lang, hooks));
+  }
+  for (const [i, mvs] of f.focus.entries()) {
+    base = base.flatMap((m) => focus(m, mvs, i === 0));
+  }
+  return dedupe(doc, base);
+}
+
+function focus(m: Range, mvs: string[], first: boolean): Range[] {
+  const out: Range[] = [];
+  for (const mv of mvs) {
+    const b = lookup(m.env, mv);
+    if (!b || b.nodes.length === 0) continue;
+    const start = b.nodes[0].start;
+    const end = b.nodes[b.nodes.length - 1].end;
+    const node = b.nodes.length === 1 ? b.nodes[0] : undefined;
+    if (first) out.push({ start, end, env: m.env, node });
+    else {
+      // a later focus-metavariable intersects with the current focus
+      const s = Math.max(start, m.start);
+      const e = Math.min(end, m.end);
+      if (s < e) out.push({ start: s, end: e, env: m.env, node: s === start && e === end ? node : m.node });
+    }
+  }
+  return out;
+}
+
+/** The value of a binding for comparisons: literal value where it is a literal. */
+function literalValue(doc: Doc, nodes: Node[], strip: boolean, base?: number): Value {
+  const text = bindingText(doc, nodes);
+  if (nodes.length === 1 && doc.ctx) {
+    const s = doc.ctx.stringInfo(nodes[0]);
+    if (s && !s.interpolated) {
+      if (base) return parseIntLiteral(s.value, base) ?? s.value;
+      return strip ? (parseIntLiteral(s.value) ?? s.value) : s.value;
+    }
+  }
+  if (base) return parseIntLiteral(text, base) ?? text;
+  const n = parseIntLiteral(text);
+  if (n !== null) return n;
+  if (strip) return text.replace(/^["'`]|["'`]$/g, '');
+  return text;
+}
+
+function constantText(doc: Doc, nodes: Node[]): string {
+  if (nodes.length === 1 && doc.ctx && nodes[0].type === 'identifier') {
+    const v = doc.ctx.constants().get(doc.ctx.text(nodes[0]));
+    if (v) return doc.text.slice(v.start, v.end);
+  }
+  return bindingText(doc, nodes);
+}
+
+function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null, hooks: Evaluator): Range[] {
+  switch (cond.k) {
+    case 'regex': {
+      const b = lookup(m.env, cond.mv);
+      if (!b) return [];
+      const text = cond.constantPropagation ? constantText(doc, b.nodes) : bindingText(doc, b.nodes);
+      const r = cond.re.exec(text);
+      if (!r) return [];
+      let env = m.env;
+      if (r.groups) {
+        const base = b.nodes[0]?.start ?? m.start;
+        for (const [name, value] of Object.entries(r.groups)) {
+          if (value === undefined) continue;
+          const at = text.indexOf(value);
+          env = { name: `$${name}`, nodes: [textNode(base + Math.max(at, 0), base + Math.max(at, 0) + value.length, value)], next: env };
+        }
+      }
+      return [{ ...m, env }];
+    }
+    case 'comparison': {
+      try {
+        const ok = evaluate(cond.expr, (name) => {
+          const b = lookup(m.env, name);
+          return b ? literalValue(doc, b.nodes, cond.strip, cond.base) : undefined;
+        });
+        return ok ? [m] : [];
+      } catch (e) {
+        if (e instanceof ComparisonError) return [];
+        throw e;
+      }
+    }
+    case 'entropy': {
+      const b = lookup(m.env, cond.mv);
+      if (!b) return [];
+      const v = literalValue(doc, b.nodes, true);
+      return typeof v === 'string' && isHighEntropy(v) ? [m] : [];
+    }
+    case 'redos': {
+      const b = lookup(m.env, cond.mv);
+      if (!b || !hooks.redos) return [];
+      const v = literalValue(doc, b.nodes, true);
+      return typeof v === 'string' && hooks.redos(v) ? [m] : [];
+    }
+    case 'type': {
+      const b = lookup(m.env, cond.mv);
+      if (!b || b.nodes.length !== 1 || !doc.ctx) return [];
+      return cond.types.some((t) => typeMatches(doc.ctx!, b.nodes[0], t)) ? [m] : [];
+    }
+    case 'pattern': {
+      const b = lookup(m.env, cond.mv);
+      if (!b || b.nodes.length === 0) return [];
+      const start = b.nodes[0].start;
+      const end = b.nodes[b.nodes.length - 1].end;
+      const sameLanguage = cond.language === null || cond.language === lang;
+      if (sameLanguage && doc.tree) {
+        const sub = evalFormula(cond.formula, doc, lang, hooks, { start, end });
+        return sub.filter((s) => compatible(doc, m.env, s.env)).map((s) => ({ ...m, env: merge(m.env, s.env) }));
+      }
+      // another language (or regex): analyse the bound text on its own, a string's content if a string
+      let text = bindingText(doc, b.nodes);
+      if (b.nodes.length === 1 && doc.ctx) {
+        const s = doc.ctx.stringInfo(b.nodes[0]);
+        if (s) text = s.value;
+      }
+      const subDoc = makeDoc(doc.path, text, cond.language === 'regex' ? null : cond.language);
+      if (!subDoc) return [];
+      const sub = evalFormula(cond.formula, subDoc, cond.language === 'regex' ? null : cond.language, hooks);
+      return sub.length > 0 ? [m] : [];
+    }
+  }
+}
+
+/** A Doc for a piece of text, parsed when a (loaded) language is given. */
+export function makeDoc(path: string, text: string, language: LanguageId | null, tree?: Tree): Doc | null {
+  const lines = tree?.lines ?? new LineIndex(text);
+  if (!language) return { path, text, lines };
+  if (!tree) {
+    if (!isLoaded(language)) return null;
+    try {
+      tree = parseText(language, text, { timeoutMs: 2000 });
+    } catch {
+      return null;
+    }
+  }
+  return { path, text, lines, tree, ctx: new MatchContext(tree, languageById(language)) };
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const n = [...s].length;
+  for (const c of counts.values()) {
+    const p = c / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Semgrep's entropy analyzer flags strings that look random: long enough and high entropy. */
+export function isHighEntropy(s: string): boolean {
+  if (s.length < 10) return false;
+  return entropy(s) >= 3.5;
+}
+

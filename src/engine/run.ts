@@ -1,0 +1,145 @@
+/**
+ * Running compiled rules over one document and turning matches into Findings.
+ */
+import type { LineIndex } from '../core/ast.js';
+import type { BoundMetavar, Confidence, Finding, LanguageId, Location, TextEdit } from '../core/types.js';
+import { bindingText, evalFormula, wordsOf, type Doc, type Evaluator, type Range } from './formula.js';
+import type { Env } from './pattern/match.js';
+import type { CompiledRule } from './rules/compile.js';
+import { runTaint } from './taint/run.js';
+
+export function location(path: string, lines: LineIndex, start: number, end: number): Location {
+  return { path, start: lines.position(start), end: lines.position(end) };
+}
+
+/** The source lines a span covers (at most `max` lines). */
+export function snippetOf(lines: LineIndex, start: number, end: number, max = 10): string {
+  const a = lines.lineOf(start);
+  const b = Math.min(lines.lineOf(Math.max(start, end - 1)), a + max - 1);
+  const out: string[] = [];
+  for (let l = a; l <= b; l++) out.push(lines.lineText(l));
+  return out.join('\n');
+}
+
+/** "CWE-89: Improper..." -> "CWE-89" */
+export function cweIds(list: string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const c of list ?? []) {
+    const m = /CWE-?(\d+)/i.exec(c);
+    if (m) out.push(`CWE-${m[1]}`);
+  }
+  return [...new Set(out)];
+}
+
+export function owaspIds(list: string[] | undefined): string[] {
+  return [...new Set((list ?? []).map((o) => o.split(/\s+-\s+/)[0].trim()))];
+}
+
+/** Replace $X, $...X and value($X) with bound text; longest names first. */
+export function interpolate(template: string, doc: Doc, env: Env): string {
+  const bound: [string, string][] = [];
+  for (let b = env; b; b = b.next) {
+    if (!bound.some(([n]) => n === b.name)) bound.push([b.name, bindingText(doc, b.nodes)]);
+  }
+  bound.sort((a, b) => b[0].length - a[0].length);
+  let out = template.replace(/value\((\$[A-Z_][A-Z0-9_]*)\)/g, (m, name: string) => {
+    const b = bound.find(([n]) => n === name);
+    if (!b) return m;
+    const v = b[1];
+    return /^(['"`]).*\1$/s.test(v) ? v.slice(1, -1) : v;
+  });
+  for (const [name, text] of bound) {
+    const esc = name.replace(/[$.]/g, (c) => `\\${c}`);
+    out = out.replace(new RegExp(`${esc}(?![A-Z0-9_])`, 'g'), () => text);
+  }
+  return out;
+}
+
+function metavarsOf(doc: Doc, env: Env): Record<string, BoundMetavar> | undefined {
+  const out: Record<string, BoundMetavar> = {};
+  for (let b = env; b; b = b.next) {
+    if (out[b.name] || b.nodes.length === 0) continue;
+    const start = b.nodes[0].start;
+    const end = b.nodes[b.nodes.length - 1].end;
+    out[b.name] = { text: bindingText(doc, b.nodes), location: location(doc.path, doc.lines, start, end) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function baseFinding(cr: CompiledRule, doc: Doc, start: number, end: number, message: string): Finding {
+  const { rule } = cr;
+  const md = rule.metadata;
+  return {
+    ruleId: rule.id,
+    kind: 'rule',
+    message,
+    severity: rule.severity,
+    confidence: (md.confidence as Confidence | undefined) ?? 'medium',
+    location: location(doc.path, doc.lines, start, end),
+    snippet: snippetOf(doc.lines, start, end),
+    cwe: cweIds(md.cwe),
+    owasp: owaspIds(md.owasp),
+    metadata: md,
+    fingerprint: '',
+  };
+}
+
+function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
+  const loc = location(doc.path, doc.lines, m.start, m.end);
+  if (cr.rule.fix !== undefined) {
+    const replacement = interpolate(cr.rule.fix, doc, m.env);
+    const edits: TextEdit[] = [{ location: loc, replacement: reindent(replacement, doc, m.start) }];
+    return { description: `Replace with: ${replacement.split('\n')[0]}`, edits };
+  }
+  if (cr.fixRegex) {
+    const text = doc.text.slice(m.start, m.end);
+    const { re, replacement, count } = cr.fixRegex;
+    let n = 0;
+    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
+    const out = text.replace(new RegExp(re.source, flags), (...args) => {
+      if (count !== undefined && n >= count) return args[0] as string;
+      n++;
+      const groups = args.slice(1, -2) as (string | undefined)[];
+      return replacement.replace(/\$(\d)/g, (_x, d: string) => groups[Number(d) - 1] ?? '');
+    });
+    if (out === text) return undefined;
+    return { description: 'Apply the rule\'s regex fix', edits: [{ location: loc, replacement: out }] };
+  }
+  return undefined;
+}
+
+/** Continuation lines of a multi-line fix take the indentation of the line it starts on. */
+function reindent(s: string, doc: Doc, at: number): string {
+  if (!s.includes('\n')) return s;
+  const line = doc.lines.lineText(doc.lines.lineOf(at));
+  const indent = /^\s*/.exec(line)![0];
+  return s.split('\n').map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
+}
+
+/** Findings of one rule on one document (language `lang`, or null for text-only rules). */
+export function runRule(cr: CompiledRule, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}): Finding[] {
+  const pre = cr.prefilter.get(lang ?? 'regex');
+  if (pre) {
+    doc.words ??= wordsOf(doc.text);
+    if (!pre(doc.words)) return [];
+  }
+  if (cr.taint) return runTaint(cr, doc, lang, hooks);
+  if (!cr.formula) return [];
+  const ranges = evalFormula(cr.formula, doc, lang, hooks);
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const m of ranges) {
+    const key = `${m.start}:${m.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const f = baseFinding(cr, doc, m.start, m.end, interpolate(cr.rule.message, doc, m.env));
+    f.metavars = metavarsOf(doc, m.env);
+    const fix = fixFor(cr, doc, m);
+    if (fix) f.fix = fix;
+    out.push(f);
+  }
+  return out;
+}
+
+export { metavarsOf, fixFor };

@@ -1,0 +1,68 @@
+/**
+ * Taint specifications compiled per language: sources, sinks, sanitizers, propagators.
+ */
+import type { TaintSpec, TaintSpecEntry } from '../../core/rule.js';
+import type { LanguageId } from '../../core/types.js';
+import { compileFormula, requiredWords, type CFormula } from '../formula.js';
+
+export interface CompiledSpecEntry {
+  formula: CFormula;
+  label: string;
+  requires?: string;
+  bySideEffect: boolean | 'only';
+  exact: boolean;
+  from?: string;
+  to?: string;
+}
+
+export interface CompiledTaint {
+  sources: CompiledSpecEntry[];
+  sinks: CompiledSpecEntry[];
+  sanitizers: CompiledSpecEntry[];
+  propagators: CompiledSpecEntry[];
+  options: Record<string, unknown>;
+  /** A file can only hold a finding when some source and some sink may match. */
+  prefilter(lang: LanguageId): ((words: Set<string>) => boolean) | null;
+}
+
+const DEFAULT_LABEL = '__taint__';
+
+function entry(e: TaintSpecEntry, languages: LanguageId[], kind: 'source' | 'sink' | 'sanitizer' | 'propagator'): CompiledSpecEntry {
+  return {
+    formula: compileFormula(e.formula, languages),
+    label: e.label ?? DEFAULT_LABEL,
+    requires: e.requires,
+    bySideEffect: e.bySideEffect ?? false,
+    // sinks and sanitizers match exactly by default in Semgrep; sources too unless told otherwise
+    exact: e.exact ?? (kind === 'sink' ? false : true),
+    from: e.from,
+    to: e.to,
+  };
+}
+
+export function compileTaint(spec: TaintSpec, languages: LanguageId[], options: Record<string, unknown>): CompiledTaint {
+  const sources = spec.sources.map((e) => entry(e, languages, 'source'));
+  const sinks = spec.sinks.map((e) => entry(e, languages, 'sink'));
+  const sanitizers = spec.sanitizers.map((e) => entry(e, languages, 'sanitizer'));
+  const propagators = spec.propagators.map((e) => entry(e, languages, 'propagator'));
+  return {
+    sources,
+    sinks,
+    sanitizers,
+    propagators,
+    options,
+    prefilter(lang) {
+      const any = (list: CompiledSpecEntry[]) => {
+        const parts = list.map((e) => requiredWords(e.formula, lang));
+        if (parts.some((p) => p === null)) return null;
+        return (w: Set<string>) => parts.some((p) => p!(w));
+      };
+      const src = any(sources);
+      const snk = any(sinks);
+      if (!src && !snk) return null;
+      return (w) => (!src || src(w)) && (!snk || snk(w));
+    },
+  };
+}
+
+export { DEFAULT_LABEL };

@@ -1,0 +1,13 @@
+/**
+ * redpen's library API.
+ *
+ *   import { scan } from 'redpen';
+ *   const result = await scan({ code, language: 'python' });
+ */
+export { scan, createScanner, loadRules, resolveLanguage, type ScanInput, type ScanOptions } from './api.js';
+export { Scanner, type Detector, type DetectorInput } from './core/scanner.js';
+export type * from './core/types.js';
+export type { Rule, FormulaSpec } from './core/rule.js';
+export { loadRulesFromText, RuleLoadError } from './engine/rules/load.js';
+export { REPORTERS, reporterFor, type Reporter, type ReportOptions } from './report/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,143 @@
+/**
+ * Human output: one block per finding with the rule, CWE, message and a code frame with the
+ * span underlined; traces compactly (or with frames under --explain); then errors and a summary.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+import pc from 'picocolors';
+import type { Finding, Location, ScanError, ScanResult, Severity, TraceStep } from '../core/types.js';
+import type { Reporter, ReportOptions } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function sevColor(c: Colors, s: Severity): (t: string) => string {
+  switch (s) {
+    case 'critical':
+      return (t) => c.bold(c.magenta(t));
+    case 'high':
+      return (t) => c.bold(c.red(t));
+    case 'medium':
+      return c.yellow;
+    case 'low':
+      return c.cyan;
+    default:
+      return c.dim;
+  }
+}
+
+export function where(loc: Location): string {
+  if (loc.cell !== undefined) return `${loc.path} [cell ${loc.cell + 1}, line ${loc.cellLine ?? loc.start.line}]`;
+  return `${loc.path}:${loc.start.line}:${loc.start.column}`;
+}
+
+/** A code frame built from the finding's own (redacted) snippet, with real line numbers. */
+function frame(snippet: string, loc: Location, color: boolean): string {
+  if (!snippet) return '';
+  const notebook = loc.cell !== undefined;
+  const startLine = notebook ? (loc.cellLine ?? 1) : loc.start.line;
+  const snippetLines = snippet.split('\n');
+  let start = { line: startLine, column: notebook ? 1 : loc.start.column };
+  let end = notebook
+    ? { line: startLine, column: (snippetLines[0]?.length ?? 0) + 1 }
+    : { line: loc.end.line, column: loc.end.column };
+  const lastLine = startLine + snippetLines.length - 1;
+  if (end.line > lastLine) end = { line: lastLine, column: (snippetLines[snippetLines.length - 1]?.length ?? 0) + 1 };
+  if (end.line === start.line && end.column <= start.column) end = { line: end.line, column: start.column + 1 };
+  start = { line: start.line, column: Math.max(1, start.column) };
+  const padded = '\n'.repeat(startLine - 1) + snippet;
+  return codeFrameColumns(padded, { start, end }, { highlightCode: false, forceColor: color, linesAbove: 0, linesBelow: 0 })
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+function traceLine(steps: TraceStep[]): string {
+  return steps.map((s) => `${s.snippet ? s.snippet.trim().slice(0, 40) : s.kind} (${s.location.start.line})`).join(' → ');
+}
+
+function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {
+  const head = [
+    sevColor(c, f.severity)(f.severity.toUpperCase().padEnd(8)),
+    c.bold(f.ruleId),
+    f.cwe.length ? c.dim(f.cwe.join(', ')) : '',
+    f.suppressed ? c.dim(`(suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''})`) : '',
+  ].filter(Boolean).join('  ');
+  const lines = [head, `    ${c.underline(where(f.location))}`];
+  for (const l of wrap(f.message, 96)) lines.push(`    ${l}`);
+  const fr = frame(f.snippet, f.location, o.color ?? false);
+  if (fr) lines.push(fr);
+  if (f.trace && f.trace.length > 0) {
+    if (o.explain) {
+      lines.push(`    ${c.bold('data flow:')}`);
+      f.trace.forEach((s, i) => {
+        lines.push(`    ${i + 1}. ${s.kind}: ${s.message}  ${c.dim(where(s.location))}`);
+        if (s.snippet) {
+          const sub = frame(s.snippet, { ...s.location, end: s.location.end.line === s.location.start.line ? s.location.end : { ...s.location.start, column: s.location.start.column + 1 } }, o.color ?? false);
+          if (sub) lines.push(sub.split('\n').map((l) => `   ${l}`).join('\n'));
+        }
+      });
+    } else {
+      lines.push(`    ${c.dim('flow:')} ${traceLine(f.trace)}`);
+    }
+  }
+  if (f.fix) lines.push(`    ${c.green('fix:')} ${f.fix.description}`);
+  return lines.join('\n');
+}
+
+function wrap(s: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (!word) continue;
+      if (line && line.length + word.length + 1 > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+function renderError(e: ScanError, c: Colors): string {
+  const tag = e.level === 'error' ? c.red('error') : c.yellow('warning');
+  const at = e.location ? `${e.location.path}:${e.location.start.line}:${e.location.start.column}` : e.path;
+  return `${tag} ${c.dim(`[${e.kind}]`)} ${at}: ${e.message}`;
+}
+
+export function summary(result: ScanResult): string {
+  const counts = new Map<Severity, number>();
+  for (const f of result.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const bySev = (['critical', 'high', 'medium', 'low', 'info'] as Severity[])
+    .filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${s}`)
+    .join(', ');
+  const n = result.findings.length;
+  const parts = [
+    `${n} finding${n === 1 ? '' : 's'}${n ? ` (${bySev})` : ''}`,
+    `${result.stats.files} file${result.stats.files === 1 ? '' : 's'} scanned`,
+  ];
+  if (result.stats.suppressed) parts.push(`${result.stats.suppressed} suppressed`);
+  if (result.stats.belowThreshold) parts.push(`${result.stats.belowThreshold} below the severity threshold`);
+  const errs = result.errors.filter((e) => e.level === 'error').length;
+  const warns = result.errors.length - errs;
+  if (errs) parts.push(`${errs} error${errs === 1 ? '' : 's'}`);
+  if (warns) parts.push(`${warns} warning${warns === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+export const textReporter: Reporter = {
+  format: 'text',
+  extension: 'txt',
+  render(result, o) {
+    const c = pc.createColors(o.color ?? false);
+    const blocks: string[] = [];
+    for (const f of result.findings) blocks.push(renderFinding(f, o, c));
+    if (result.suppressed.length > 0) {
+      blocks.push(c.dim(`Suppressed (${result.suppressed.length}):`) + '\n' + result.suppressed.map((f) => `  ${f.ruleId}  ${where(f.location)}${f.suppressed?.reason ? `  -- ${f.suppressed.reason}` : ''}`).join('\n'));
+    }
+    if (result.errors.length > 0) blocks.push(result.errors.map((e) => renderError(e, c)).join('\n'));
+    blocks.push(c.bold(summary(result)));
+    return `${blocks.join('\n\n')}\n`;
+  },
+};

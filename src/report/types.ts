@@ -1,0 +1,23 @@
+/**
+ * One interface for every output format. A reporter is a pure function of the ScanResult:
+ * it never reads files (findings carry their own redacted snippets), so a report can never
+ * print a secret the detector redacted.
+ */
+import type { ScanResult } from '../core/types.js';
+
+export interface ReportOptions {
+  /** ANSI colour (text only; the CLI turns it on for TTYs). */
+  color?: boolean;
+  /** Print data-flow traces with code frames (text only). */
+  explain?: boolean;
+  /** Folder that relative paths are relative to (SARIF's %SRCROOT%). */
+  cwd?: string;
+  version: string;
+}
+
+export interface Reporter {
+  format: string;
+  /** The file extension a report in this format usually has. */
+  extension: string;
+  render(result: ScanResult, options: ReportOptions): string;
+}

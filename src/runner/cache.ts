@@ -1,0 +1,58 @@
+/**
+ * A result cache keyed by file content, path, rule set and redpen version: re-scanning an
+ * unchanged file costs a hash and a small read. Entries are written atomically (temp file +
+ * rename) so concurrent workers never read a torn entry; an unreadable entry is a miss.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FileResult } from '../core/types.js';
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'redpen');
+}
+
+export function hashOf(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex');
+}
+
+export class ResultCache {
+  constructor(
+    readonly dir: string,
+    /** Hash of everything besides the file that shapes a result (version, rules, options). */
+    readonly salt: string,
+  ) {}
+
+  key(filePath: string, text: string): string {
+    return hashOf(this.salt, filePath, text);
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+
+  get(key: string): FileResult | null {
+    try {
+      const v = JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as FileResult;
+      return v && Array.isArray(v.findings) ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  set(key: string, result: FileResult): void {
+    const f = this.file(key);
+    try {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      const tmp = `${f}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(result));
+      fs.renameSync(tmp, f);
+    } catch {
+      // a cache that cannot be written only costs speed
+    }
+  }
+}
