@@ -11,6 +11,7 @@ import { loadRules, resolveLanguage } from '../api.js';
 import { Scanner } from '../core/scanner.js';
 import { atLeast, isSeverity } from '../core/severity.js';
 import type { ScanError, ScanResult, Severity } from '../core/types.js';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline } from '../core/baseline.js';
 import { ConfigError, effectivePolicy, findConfig, loadProjectConfig, type FailOn, type ProjectConfig } from '../config/project.js';
 import { RuleLoadError } from '../engine/rules/load.js';
 import { ruleInfo } from '../engine/rules/compile.js';
@@ -68,6 +69,9 @@ interface ScanCliOptions {
   quiet?: boolean;
   secrets: boolean;
   projectConfig: boolean;
+  baseline?: string;
+  /** false with --no-baseline */
+  useBaseline?: boolean;
 }
 
 /** Exit status for a result under a failure threshold. */
@@ -76,11 +80,9 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn): number {
   return result.findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
 }
 
-async function scanCommand(paths: string[], opts: ScanCliOptions): Promise<number> {
+/** Resolve configuration and run a scan as `redpen scan` does. */
+async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result: ScanResult; failOn: FailOn }> {
   const cwd = process.cwd();
-  const format = opts.format;
-  const reporter = reporterFor(format);
-  if (!reporter) throw new UsageError(`unknown format ${format} (use ${Object.keys(REPORTERS).join(', ')})`);
   if (paths.length === 0) paths = ['.'];
   const stdin = paths.includes('-');
   if (stdin && paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with other paths');
@@ -103,6 +105,12 @@ async function scanCommand(paths: string[], opts: ScanCliOptions): Promise<numbe
   const maxFileBytes = opts.maxFileSize ? Number(opts.maxFileSize) : project['max-file-size'];
   if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size must be a positive number of bytes');
 
+  const baselineFile = opts.baseline ?? project.baseline;
+  let baseline: Set<string> | undefined;
+  if (baselineFile && opts.useBaseline !== false) {
+    baseline = parseBaseline(await fs.readFile(baselineFile, 'utf8'), baselineFile);
+  }
+
   let result: ScanResult;
   if (stdin) {
     const text = await readStdin();
@@ -110,6 +118,7 @@ async function scanCommand(paths: string[], opts: ScanCliOptions): Promise<numbe
     const scanner = await Scanner.create({ rules, detectors: createDetectors({ secrets }), maxFileBytes });
     const language = opts.lang ? resolveLanguage(opts.lang) : undefined;
     const r = scanner.scanText('-', text, language);
+    if (baseline) applyBaseline(r.findings, baseline);
     if (!language && r.language === 'text' && r.findings.length === 0) {
       r.errors.push({ path: '-', kind: 'unsupported', level: 'warning', message: 'could not tell the language of stdin; pass --lang python|javascript|typescript' });
     }
@@ -130,11 +139,21 @@ async function scanCommand(paths: string[], opts: ScanCliOptions): Promise<numbe
         severity,
         onProgress: (d, t) => progress.update(d, t),
         errors: warnings,
+        baseline,
       });
     } finally {
       progress.stop();
     }
   }
+  return { result, failOn };
+}
+
+async function scanCommand(paths: string[], opts: ScanCliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const format = opts.format;
+  const reporter = reporterFor(format);
+  if (!reporter) throw new UsageError(`unknown format ${format} (use ${Object.keys(REPORTERS).join(', ')})`);
+  const { result, failOn } = await cliScan(paths, opts);
   const rendered = reporter.render(result, { color: !opts.output && useColor(opts.color, process.stdout) && format === 'text', explain: opts.explain, cwd, version: VERSION });
   if (opts.output) {
     await fs.writeFile(opts.output, rendered);
@@ -199,10 +218,32 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--explain', 'print data-flow traces with code frames')
     .option('--no-secrets', 'do not look for hard-coded secrets')
     .option('--no-project-config', 'ignore .redpen.yml')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (see `redpen baseline create`)')
+    .option('--no-baseline', 'ignore the baseline named in .redpen.yml')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('-q, --quiet', 'no progress bar or notes on stderr')
     .action(async (paths: string[], opts: ScanCliOptions) => setExit(await scanCommand(paths, opts)));
+
+  const baseline = program.command('baseline').description('record known findings so later scans report only new ones');
+  baseline
+    .command('create')
+    .description('scan and write the fingerprints of every current finding (no code, no secret values)')
+    .argument('[paths...]', 'files and folders to scan', [])
+    .option('-o, --output <file>', 'baseline file', '.redpen-baseline.json')
+    .option('-c, --config <pack|file|dir>', 'rules (repeatable)', collect)
+    .option('--no-secrets', 'do not look for hard-coded secrets')
+    .option('--no-project-config', 'ignore .redpen.yml')
+    .option('-q, --quiet', 'no notes on stderr')
+    .action(async (paths: string[], opts: { output: string; config?: string[]; secrets: boolean; projectConfig: boolean; quiet?: boolean }) => {
+      const { result } = await cliScan(paths, {
+        ...opts, format: 'json', cache: true, severity: 'info', useBaseline: false,
+      } as ScanCliOptions);
+      const data = createBaseline([...result.findings, ...result.suppressed.filter((f) => f.suppressed?.kind !== 'inline')]);
+      await fs.writeFile(opts.output, `${JSON.stringify(data, null, 2)}\n`);
+      if (!opts.quiet) process.stderr.write(`recorded ${data.entries.length} finding(s) in ${opts.output}\n`);
+      setExit(0);
+    });
 
   program
     .command('test')
@@ -243,7 +284,7 @@ function reportFatal(e: unknown): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
   }
-  if (e instanceof UsageError || e instanceof ConfigError) {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
     process.stderr.write(`redpen: ${e.message}\n`);
     return 2;
   }

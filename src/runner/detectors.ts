@@ -3,10 +3,14 @@
  * cross into worker threads; each thread builds its own detector instances from it.
  */
 import type { Detector } from '../core/scanner.js';
+import type { Finding, ScanError } from '../core/types.js';
+import type { Target } from '../files/walk.js';
 
 export interface DetectorConfig {
-  /** Detect hard-coded secrets (issue: secrets). */
+  /** Detect hard-coded secrets. */
   secrets?: boolean;
+  /** Check dependencies (manifests, lockfiles, imports); options of the deps capability. */
+  dependencies?: boolean | Record<string, unknown>;
 }
 
 export type DetectorFactory = (config: DetectorConfig) => Detector[];
@@ -20,4 +24,26 @@ export function registerDetectors(f: DetectorFactory): void {
 
 export function createDetectors(config: DetectorConfig): Detector[] {
   return factories.flatMap((f) => f(config));
+}
+
+/** A capability that looks at the scanned project as a whole (dependency manifests, imports). */
+export interface ProjectAnalyzer {
+  id: string;
+  analyze(input: ProjectInput): Promise<{ findings: Finding[]; errors: ScanError[] }>;
+}
+
+export interface ProjectInput {
+  targets: Target[];
+  cwd: string;
+  config: DetectorConfig;
+}
+
+const analyzers: ProjectAnalyzer[] = [];
+
+export function registerProjectAnalyzer(a: ProjectAnalyzer): void {
+  analyzers.push(a);
+}
+
+export function projectAnalyzers(): readonly ProjectAnalyzer[] {
+  return analyzers;
 }

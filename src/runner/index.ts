@@ -17,7 +17,8 @@ import { collectTargets, type Target } from '../files/walk.js';
 import { VERSION } from '../version.js';
 import '../capabilities.js';
 import { defaultCacheDir, hashOf } from './cache.js';
-import type { DetectorConfig } from './detectors.js';
+import { projectAnalyzers, type DetectorConfig } from './detectors.js';
+import { applyBaseline } from '../core/baseline.js';
 import { createTaskState, scanTarget, type TaskContext } from './task.js';
 
 export interface RunOptions {
@@ -37,6 +38,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Extra errors to report (rule load warnings). */
   errors?: ScanError[];
+  /** Fingerprints of known findings: reported as suppressed (kind 'baseline'). */
+  baseline?: Set<string>;
 }
 
 /** Below this many bytes of input a worker pool costs more than it saves. */
@@ -65,7 +68,18 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
     cache: cacheDir ? { dir: cacheDir, salt: rulesetHash(options.rules, detectors) } : undefined,
   };
   const results = await scanTargets(targets, ctx, options);
-  return assemble(results, [...(options.errors ?? []), ...walkErrors], options.rules.map(ruleInfo), options.severity, targets.map((t) => t.path), started);
+  const extraErrors = [...(options.errors ?? []), ...walkErrors];
+  for (const a of projectAnalyzers()) {
+    try {
+      const out = await a.analyze({ targets, cwd, config: detectors });
+      results.push({ path: `<${a.id}>`, findings: out.findings, errors: [], lines: 0, bytes: 0 });
+      extraErrors.push(...out.errors);
+    } catch (e) {
+      extraErrors.push({ path: '.', kind: 'internal', level: 'error', message: `${a.id} failed: ${(e as Error).message}` });
+    }
+  }
+  if (options.baseline) for (const r of results) applyBaseline(r.findings, options.baseline);
+  return assemble(results, extraErrors, options.rules.map(ruleInfo), options.severity, targets.map((t) => t.path), started);
 }
 
 async function scanTargets(targets: Target[], ctx: TaskContext, options: RunOptions): Promise<FileResult[]> {
@@ -120,16 +134,21 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const errors: ScanError[] = [...extraErrors];
+  let files = 0;
   let lines = 0;
   let bytes = 0;
   let cached = 0;
   let skipped = 0;
   let below = 0;
   for (const r of results) {
-    lines += r.lines;
-    bytes += r.bytes;
-    if (r.cached) cached++;
-    if (r.skipped) skipped++;
+    // project analyzers' pseudo-results (`<deps>`) are not files
+    if (!r.path.startsWith('<')) {
+      files++;
+      lines += r.lines;
+      bytes += r.bytes;
+      if (r.cached) cached++;
+      if (r.skipped) skipped++;
+    }
     errors.push(...r.errors);
     for (const f of r.findings) {
       if (f.suppressed) suppressed.push(f);
@@ -144,7 +163,7 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
     rules,
     paths,
     stats: {
-      files: results.length,
+      files,
       filesCached: cached,
       filesSkipped: skipped,
       lines,

@@ -224,6 +224,10 @@ class Converter {
         if (inner.k === 'mv' || inner.k === 'ellipsis' || inner.k === 'mvseq') return inner;
       }
     }
+    // `...` inside a dict/object literal was given entry shape: `__RPELL: __RPELL`
+    if ((n.type === 'pair' || n.type === 'pair_pattern') && n.children.length === 2 && n.children.every((c) => c.text === ELLIPSIS)) {
+      return { k: 'ellipsis' };
+    }
     if (this.support.stringTypes.has(n.type)) {
       const s = this.string(n);
       if (s) return s;

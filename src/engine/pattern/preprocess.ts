@@ -31,6 +31,9 @@ export function preprocessPattern(src: string, flavour: 'python' | 'js'): Prepro
       return `${TYPED_PREFIX}${name}__${types.length - 1}`;
     });
   }
+  const dictBraces = findDictBraces(s, flavour);
+  // open brackets: true for a `{` that holds `key: value` entries
+  const brackets: boolean[] = [];
   let out = '';
   let i = 0;
   let deepDepth = 0;
@@ -97,14 +100,41 @@ export function preprocessPattern(src: string, flavour: 'python' | 'js'): Prepro
         i += 3;
         continue;
       }
-      out += ELLIPSIS;
+      // inside a dict/object literal, `...` stands for entries: give it entry shape
+      out += brackets[brackets.length - 1] ? `${ELLIPSIS}: ${ELLIPSIS}` : ELLIPSIS;
       i += 3;
       continue;
     }
+    if (c === '{') brackets.push(dictBraces.has(i));
+    else if (c === '(' || c === '[') brackets.push(false);
+    else if (c === '}' || c === ')' || c === ']') brackets.pop();
     out += c;
     i++;
   }
   return { text: out, types };
+}
+
+/** Offsets of `{` whose group holds a top-level `:` (a dict or object literal, not a block). */
+function findDictBraces(s: string, flavour: 'python' | 'js'): Set<number> {
+  const out = new Set<number>();
+  const stack: { pos: number; brace: boolean; colon: boolean; semicolon: boolean }[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '"' || c === "'" || (flavour === 'js' && c === '`')) {
+      i = skipString(s, i, flavour);
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') stack.push({ pos: i, brace: c === '{', colon: false, semicolon: false });
+    else if (c === '}' || c === ')' || c === ']') {
+      const top = stack.pop();
+      if (top && top.brace && top.colon && !top.semicolon) out.add(top.pos);
+    } else if (c === ':' && stack.length > 0) stack[stack.length - 1].colon = true;
+    // a `;` at the top of a brace group makes it a block of statements
+    else if (c === ';' && stack.length > 0) stack[stack.length - 1].semicolon = true;
+    i++;
+  }
+  return out;
 }
 
 function skipString(s: string, i: number, flavour: 'python' | 'js'): number {
