@@ -1,0 +1,284 @@
+/**
+ * `npm run bench`: one report, every number measured in this run on the same inputs.
+ *
+ *   node bench/run.js [--quick] [--runs N] [--no-peers] [--out FILE]
+ *
+ * Invariants:
+ * - Numbers are measured, never asserted: goals are compared and the report says by how much
+ *   a goal is missed. Nothing here fails the build.
+ * - Every redpen measurement runs in a fresh child process, so its peak RSS is its own.
+ * - A corpus, a peer or a plug-in that cannot be set up or fails is reported with its reason;
+ *   the rest still runs. Nothing is skipped silently.
+ * - The committed report holds no machine paths.
+ *
+ * See bench/README.md for the corpora, the peers and the plug-in convention.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setupCorpora, CORPORA_DIR } from './lib/corpora.js';
+import { setupPeers } from './lib/peers.js';
+import { runBandit, runEslint, runGitleaks, runRuff, runSecretlint, runTrufflehog } from './lib/peer-runs.js';
+import { runPlugins } from './lib/plugins.js';
+import { buildSnippets } from './lib/snippet-set.js';
+import { evaluateGoals, redactPaths, renderReport } from './lib/report.js';
+import { BENCH_DIR, REPO_ROOT, RESULTS_DIR, WORK_DIR, cores, errMsg, log, median, percentile, run, summarize, tail } from './lib/util.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'child');
+
+function parseArgs(argv) {
+  const o = { quick: false, runs: null, peers: true, out: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') o.quick = true;
+    else if (a === '--no-peers') o.peers = false;
+    else if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--out') o.out = argv[++i];
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write('usage: node bench/run.js [--quick] [--runs N] [--no-peers] [--out FILE.md]\n');
+      process.exit(0);
+    } else {
+      process.stderr.write(`unknown option ${a}\n`);
+      process.exit(2);
+    }
+  }
+  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs > 0)) {
+    process.stderr.write('--runs needs a positive whole number\n');
+    process.exit(2);
+  }
+  o.runs ??= o.quick ? 1 : 3;
+  o.out ??= path.join(RESULTS_DIR, o.quick ? 'quick.md' : 'latest.md');
+  return o;
+}
+
+async function machineInfo() {
+  const pkg = JSON.parse(await fsp.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const git = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT });
+  const dirty = await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT });
+  const py = await run('python3', ['--version']);
+  const osRelease = await fsp.readFile('/etc/os-release', 'utf8').catch(() => '');
+  return {
+    date: new Date().toISOString(),
+    cores: cores(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: /^PRETTY_NAME="?([^"\n]+)/m.exec(osRelease)?.[1] ?? `${os.type()} ${os.release()}`,
+    node: process.version,
+    python: py.code === 0 ? (py.stdout || py.stderr).trim() : null,
+    redpen: pkg.version,
+    commit: git.code === 0 ? git.stdout.trim() + (dirty.stdout.trim() ? ' (with uncommitted changes)' : '') : null,
+  };
+}
+
+async function cpuPressure() {
+  const t = await fsp.readFile('/proc/pressure/cpu', 'utf8').catch(() => null);
+  const m = t && /some avg10=([\d.]+) avg60=([\d.]+)/.exec(t);
+  return { loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100), pressureSome60: m ? Number(m[2]) : null };
+}
+
+/** One redpen measurement in a fresh process (see lib/child/measure.js). */
+async function redpenChild(mode, corpus, jobs, extra = {}) {
+  const r = await run(process.execPath, [path.join(CHILD, 'measure.js'), JSON.stringify({ mode, dir: corpus.dir, jobs, ...extra })], { measure: true, timeoutMs: 60 * 60_000 });
+  let j;
+  try {
+    j = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return { error: `redpen ${mode} exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${tail(r.stderr) || 'no output'}` };
+  }
+  if (j.error) return { error: `redpen ${mode}: ${j.error.split('\n')[0]}` };
+  return { ...j, processMs: r.ms, processCpuMs: r.cpuMs ?? j.cpuMs, maxRssKB: Math.max(j.maxRssKB ?? 0, r.maxRssKB ?? 0) || null };
+}
+
+/** Collects repeated measurements under a key; summaries are computed at the end. */
+class Recorder {
+  constructor() {
+    this.data = {};
+  }
+  add(group, key, value) {
+    this.data[group] ??= {};
+    this.data[group][key] ??= [];
+    this.data[group][key].push(value);
+  }
+  summary(lines) {
+    const out = {};
+    for (const [group, entries] of Object.entries(this.data)) {
+      out[group] = {};
+      for (const [key, runs] of Object.entries(entries)) out[group][key] = summarizeRuns(runs, lines[group]);
+    }
+    return out;
+  }
+}
+
+function summarizeRuns(runs, lines) {
+  const ok = runs.filter((r) => !r.error);
+  const errors = [...new Set(runs.filter((r) => r.error).map((r) => r.error))];
+  if (!ok.length) return { error: errors.join('; '), runs: runs.length };
+  const ms = summarize(ok.map((r) => r.ms));
+  const first = ok[0];
+  return {
+    runs: runs.length,
+    failedRuns: runs.length - ok.length,
+    errors,
+    ms,
+    processMs: summarize(ok.map((r) => r.processMs ?? r.ms)),
+    cpuMs: summarize(ok.map((r) => r.segCpuMs ?? r.cpuMs)),
+    processCpuMs: summarize(ok.map((r) => r.processCpuMs ?? r.cpuMs)),
+    maxRssKB: Math.max(...ok.map((r) => r.maxRssKB ?? 0)) || null,
+    linesPerSec: lines && ms ? lines / (ms.median / 1000) : null,
+    findings: first.findings ?? null,
+    byRule: first.byRule ?? null,
+    parseErrors: first.parseErrors ?? first.failed ?? null,
+    errorsByKind: first.errors && !Array.isArray(first.errors) ? first.errors : undefined,
+    rules: first.rules,
+    taintRules: first.taintRules,
+    detectors: first.detectors,
+    files: first.files,
+  };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const N = cores();
+  await fsp.mkdir(WORK_DIR, { recursive: true });
+  await fsp.mkdir(RESULTS_DIR, { recursive: true });
+  const problems = [];
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'api.js'))) {
+    process.stderr.write('dist/ is missing: run `npm run bench` (it builds first)\n');
+    process.exit(2);
+  }
+  const meta = { ...(await machineInfo()), mode: opts.quick ? 'quick' : 'full', runs: opts.runs, loadBefore: await cpuPressure() };
+  log(`redpen benchmark (${meta.mode}, ${opts.runs} run(s), ${N} cores)`);
+
+  const { real, scale } = await setupCorpora({ quick: opts.quick });
+  for (const c of [...real, ...scale]) if (c.error) problems.push(`corpus ${c.id}: ${c.error}`);
+  const peers = await setupPeers({ skip: !opts.peers });
+  const okReal = real.filter((c) => !c.error);
+  const lines = Object.fromEntries([...real, ...scale].filter((c) => !c.error).map((c) => [c.id, c.lines]));
+
+  // the pack's shape decides which measurements mean something
+  const probe = okReal.length ? await redpenChild('scan', { dir: path.join(CORPORA_DIR, '.git') }, 1) : { error: 'no corpus' };
+  const pack = { rules: probe.rules ?? null, taintRules: probe.taintRules ?? null, detectors: probe.detectors ?? [], error: probe.error };
+  if (probe.error) problems.push(`probing the rule pack: ${probe.error}`);
+
+  const rec = new Recorder();
+  const peerRuns = {
+    'python-stdlib': [
+      ['bandit', 1, (p, c) => runBandit(p, c)],
+      ['ruff', 1, (p, c) => runRuff(p, c, 1)],
+      ['ruff', N, (p, c) => runRuff(p, c, N)],
+    ],
+    'npm-packages': [
+      ['eslint', 1, (p, c) => runEslint(p, c, 1)],
+      ['eslint', N, (p, c) => runEslint(p, c, N)],
+    ],
+  };
+  const secretPeers = [
+    ['gitleaks', N, (p, c) => runGitleaks(p, c)],
+    ['trufflehog', N, (p, c) => runTrufflehog(p, c, N)],
+    ['secretlint', 1, (p, c) => runSecretlint(p, c)],
+  ];
+  for (let i = 0; i < opts.runs; i++) {
+    for (const c of okReal) {
+      log(`run ${i + 1}/${opts.runs}: ${c.id} (${c.lines} lines)`);
+      for (const jobs of [1, N]) {
+        rec.add(c.id, `redpen parse ${jobs}`, await redpenChild('parse', c, jobs));
+        rec.add(c.id, `redpen scan ${jobs}`, await redpenChild('scan', c, jobs));
+      }
+      if (pack.taintRules) rec.add(c.id, `redpen taint ${N}`, await redpenChild('taint', c, N));
+      rec.add(c.id, `redpen secrets ${N}`, await redpenChild('secrets', c, N));
+      if (c.id === 'generated') continue; // too small for speed: its peers run in the twin scoring
+      const list = [...(peerRuns[c.id] ?? []), ...secretPeers];
+      for (const [name, jobs, f] of list) {
+        const p = peers[name];
+        if (!p || p.error) continue;
+        log(`  ${name} ${jobs}`);
+        rec.add(c.id, `${name} ${jobs}`, await f(p, c).catch((e) => ({ error: errMsg(e) })));
+      }
+    }
+  }
+
+  const okScale = scale.filter((c) => !c.error);
+  const scaleRuns = opts.quick ? 1 : Math.min(opts.runs, 3);
+  for (let i = 0; i < scaleRuns; i++) {
+    for (const c of okScale) {
+      log(`scale run ${i + 1}/${scaleRuns}: ${c.id} (${c.lines} lines)`);
+      rec.add(c.id, `redpen parse ${N}`, await redpenChild('parse', c, N));
+      rec.add(c.id, `redpen scan ${N}`, await redpenChild('scan', c, N));
+    }
+  }
+
+  log('snippet latency');
+  let snippets;
+  try {
+    const set = await buildSnippets(okReal);
+    const file = path.join(WORK_DIR, 'snippets.json');
+    await fsp.writeFile(file, JSON.stringify({ snippets: set.snippets, iterations: opts.quick ? 30 : 150, warmup: 5 }));
+    const r = await run(process.execPath, [path.join(CHILD, 'snippets.js'), file], { timeoutMs: 30 * 60_000 });
+    if (r.code !== 0) throw new Error(`exited ${r.code}: ${tail(r.stderr)}`);
+    snippets = { ...JSON.parse(r.stdout.trim().split('\n').pop()), sets: set.description };
+  } catch (e) {
+    snippets = { error: errMsg(e) };
+    problems.push(`snippet latency: ${snippets.error}`);
+  }
+
+  const measurements = rec.summary(lines);
+  const ctx = pluginContext({ opts, meta, real, scale, peers, pack, measurements });
+  const plugins = await runPlugins(ctx);
+  for (const p of plugins) if (p.error) problems.push(`plug-in ${p.name}: ${p.error}`);
+
+  meta.loadAfter = await cpuPressure();
+  const results = { meta, pack, corpora: [...real, ...scale].map(publicCorpus), peers: publicPeers(peers), measurements, snippets, plugins, problems };
+  results.goals = evaluateGoals(results);
+  // hand-written analysis of the figures (why a goal is missed), kept beside the harness
+  results.notes = await fsp.readFile(path.join(BENCH_DIR, 'NOTES.md'), 'utf8').catch(() => null);
+  const md = renderReport(results);
+  await fsp.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+  await fsp.writeFile(opts.out, md);
+  const jsonOut = opts.out.replace(/\.md$/, '') + '.json';
+  await fsp.writeFile(jsonOut, redactPaths(JSON.stringify(results, null, 1)) + '\n');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await fsp.writeFile(path.join(RESULTS_DIR, `${meta.mode}-${stamp}.json`), redactPaths(JSON.stringify(results)) + '\n');
+  log(`wrote ${path.relative(process.cwd(), opts.out)} and ${path.relative(process.cwd(), jsonOut)}`);
+  for (const g of results.goals) log(`goal: ${g.goal}: ${g.status}${g.detail ? ` (${g.detail})` : ''}`);
+}
+
+/**
+ * What a plug-in receives. Paths are absolute (for running tools); plug-ins must not print
+ * them into their markdown.
+ */
+function pluginContext({ opts, meta, real, scale, peers, pack, measurements }) {
+  return Object.freeze({
+    quick: opts.quick,
+    runs: opts.runs,
+    cores: cores(),
+    meta,
+    repoRoot: REPO_ROOT,
+    benchDir: BENCH_DIR,
+    workDir: WORK_DIR,
+    redpen: { bin: path.join(REPO_ROOT, 'bin', 'redpen.js'), dist: path.join(REPO_ROOT, 'dist'), pack },
+    corpora: Object.fromEntries([...real, ...scale].map((c) => [c.id, c])),
+    peers,
+    measurements,
+    helpers: { run, summarize, median, percentile, log },
+  });
+}
+
+function publicCorpus(c) {
+  const { dir, list, ...rest } = c;
+  return rest;
+}
+
+function publicPeers(peers) {
+  const out = {};
+  for (const [k, p] of Object.entries(peers)) {
+    out[k] = p.error ? { name: k, error: p.error } : { name: k, version: p.version, reported: p.reported, debianVersion: p.debianVersion, packages: p.packages, source: p.source };
+  }
+  return out;
+}
+
+main().catch((e) => {
+  process.stderr.write(`benchmark failed: ${e?.stack ?? e}\n`);
+  process.exit(1);
+});
