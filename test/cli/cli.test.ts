@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,13 +36,18 @@ function redact(s: string): string {
     .replace(/"durationMs": \d+/g, '"durationMs": 0');
 }
 
-let sarifValidate: ReturnType<AjvDraft04['compile']>;
-let jsonValidate: ReturnType<Ajv['compile']>;
+// CommonJS packages whose module.exports is the class (typed through their default export)
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+
+let sarifValidate: ValidateFunction;
+let jsonValidate: ValidateFunction;
 
 beforeAll(() => {
   const sarifSchema = JSON.parse(fs.readFileSync(path.join(root, 'test/data/sarif-2.1.0-rtm.5.json'), 'utf8'));
   const ajv4 = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats.default(ajv4 as never);
+  addFormats(ajv4 as never);
   sarifValidate = ajv4.compile(sarifSchema);
   const outSchema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/redpen-output.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
