@@ -134,6 +134,7 @@ function summarizeRuns(runs, lines) {
     rules: first.rules,
     taintRules: first.taintRules,
     detectors: first.detectors,
+    taintStandIn: first.taintStandIn,
     files: first.files,
   };
 }
@@ -186,7 +187,7 @@ async function main() {
         rec.add(c.id, `redpen parse ${jobs}`, await redpenChild('parse', c, jobs));
         rec.add(c.id, `redpen scan ${jobs}`, await redpenChild('scan', c, jobs));
       }
-      if (pack.taintRules) rec.add(c.id, `redpen taint ${N}`, await redpenChild('taint', c, N));
+      rec.add(c.id, `redpen taint ${N}`, await redpenChild('taint', c, N));
       rec.add(c.id, `redpen secrets ${N}`, await redpenChild('secrets', c, N));
       if (c.id === 'generated') continue; // too small for speed: its peers run in the twin scoring
       const list = [...(peerRuns[c.id] ?? []), ...secretPeers];

@@ -23,7 +23,9 @@ function failure(r, what) {
   const text = r.stderr || r.stdout || '';
   // the first error line says more than the tail of a stack trace
   const line = text.split('\n').find((l) => /error/i.test(l) && !/^\s+at /.test(l));
-  return `${what} exited ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${line?.trim().slice(0, 300) || tail(text) || 'no message'}`;
+  const last = tail(text, 1);
+  const said = [line?.trim().slice(0, 300), last].filter((v, i, a) => v && a.indexOf(v) === i).join(' … ');
+  return `${what} exited ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${said || 'no message'}`;
 }
 
 function measured(r, extra) {

@@ -68,12 +68,13 @@ async function pythonClosure(pkg) {
 async function unpack(name, packages) {
   const root = path.join(DEB_ROOT, name);
   const versions = {};
-  for (const p of packages) {
-    const r = await run('apt-cache', [...aptOptions(), 'show', '--no-all-versions', p]);
-    const v = /^Version: (.+)$/m.exec(r.stdout)?.[1];
-    if (!v) throw new Error(`${p} is not in Debian ${SUITE}`);
-    versions[p] = v;
+  const r = await run('apt-cache', [...aptOptions(), 'show', '--no-all-versions', ...packages]);
+  for (const para of r.stdout.split(/\n\n+/)) {
+    const name = /^Package: (.+)$/m.exec(para)?.[1];
+    const v = /^Version: (.+)$/m.exec(para)?.[1];
+    if (name && v && packages.includes(name)) versions[name] ??= v;
   }
+  for (const p of packages) if (!versions[p]) throw new Error(`${p} is not in Debian ${SUITE}`);
   const key = sha256(JSON.stringify(versions));
   const stamp = await readJson(`${root}.json`);
   if (stamp?.key === key && fs.existsSync(root)) return { root, versions };

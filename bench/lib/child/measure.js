@@ -5,7 +5,9 @@
  * Modes:
  * - parse: the same walk and file reads as a scan, then parseOnly (parse and free, no lowering);
  * - scan: the real scan path (runScan) with the recommended pack and secret detection;
- * - taint: runScan with only the pack's `mode: taint` rules (no secrets);
+ * - taint: the full scan with taint rules: the pack and secret detection, plus, while the pack
+ *   has no `mode: taint` rules, the taint rules of the test fixtures (frameworks.yaml: remote
+ *   and model-output sources to command and code sinks), so the cost of taint is measured;
  * - secrets: runScan with no rules and secret detection only.
  *
  * Prints one JSON line: timings measured around the work (rule loading and grammar loading
@@ -22,6 +24,7 @@ const dist = path.resolve(here, '..', '..', '..', 'dist');
 const imp = (p) => import(path.join(dist, p));
 
 const args = JSON.parse(process.argv[2]);
+const TAINT_STAND_IN = ['test/taint/python/frameworks.yaml', 'test/taint/javascript/frameworks.yaml'];
 
 /** CPU time of the whole process (every thread) since `c0`, in ms. */
 function cpuSince(c0) {
@@ -93,8 +96,12 @@ async function scanMode() {
   let { rules, warnings } = await loadRules(['recommended']);
   out.ruleLoadMs = performance.now() - tl;
   out.ruleWarnings = warnings.length;
-  const secrets = args.mode === 'scan' || args.mode === 'secrets';
-  if (args.mode === 'taint') rules = rules.filter((r) => r.mode === 'taint');
+  const secrets = args.mode !== 'rules';
+  if (args.mode === 'taint' && !rules.some((r) => r.mode === 'taint')) {
+    const standIn = await loadRules(TAINT_STAND_IN.map((f) => path.join(dist, '..', f)));
+    rules = [...rules, ...standIn.rules];
+    out.taintStandIn = TAINT_STAND_IN;
+  }
   if (args.mode === 'secrets') rules = [];
   out.rules = rules.length;
   out.taintRules = rules.filter((r) => r.mode === 'taint').length;
