@@ -29,9 +29,10 @@ export function changedLines(before: string | null, after: string): Set<number> 
       // '-' lines and '\ No newline' markers do not advance the new side
     }
     // a pure deletion touches the lines around it: the code there now runs without what was removed
+    // (jsdiff numbers an empty new side by the line that follows the deletion)
     if (h.newLines === 0) {
-      out.add(Math.max(1, h.newStart));
-      out.add(h.newStart + 1);
+      if (h.newStart > 1) out.add(h.newStart - 1);
+      out.add(h.newStart);
     }
   }
   return out;

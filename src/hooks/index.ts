@@ -339,7 +339,7 @@ function respond(agent: Agent, phase: 'pre' | 'post', blocking: boolean, text: s
       return {
         stdout: json(
           blocking
-            ? { decision: 'deny', reason: `The file was written, but ${text.replace(/^redpen found/, 'redpen found')}` }
+            ? { decision: 'deny', reason: `The file was written. ${text}` }
             : { hookSpecificOutput: { additionalContext: text } },
         ),
         stderr: '',

@@ -109,7 +109,14 @@ export function explainRule(info: RuleInfo, examples: { insecure: string[]; safe
   const message = info.help.split('\n\nReferences:')[0];
   const s = sentences(message);
   const fix = fixSentence(message);
-  const why = s.slice(1).filter((x) => x !== fix).join(' ');
+  let what = s[0] ?? message;
+  let why = s.slice(1).filter((x) => x !== fix).join(' ');
+  // messages often say both in one sentence: "X does Y: consequence."
+  const colon = what.indexOf(': ');
+  if (!why && colon > 0) {
+    why = what.slice(colon + 2).replace(/^./, (c) => c.toUpperCase());
+    what = `${what.slice(0, colon)}.`;
+  }
   const md = info.metadata;
   return {
     rule: info.id,
@@ -117,7 +124,7 @@ export function explainRule(info: RuleInfo, examples: { insecure: string[]; safe
     languages: info.languages,
     cwe: Array.isArray(md.cwe) ? md.cwe : [],
     owasp: Array.isArray(md.owasp) ? md.owasp : [],
-    what: (s[0] ?? message).replace(/\$[A-Z_][A-Z0-9_]*/g, '…'),
+    what: what.replace(/\$[A-Z_][A-Z0-9_]*/g, '…'),
     why: why.replace(/\$[A-Z_][A-Z0-9_]*/g, '…'),
     safeAlternative: fix.replace(/\$[A-Z_][A-Z0-9_]*/g, '…'),
     examples,
