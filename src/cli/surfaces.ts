@@ -10,11 +10,12 @@ import { Command, Option } from 'commander';
 import { createScanner } from '../api.js';
 import { isSeverity } from '../core/severity.js';
 import type { Severity } from '../core/types.js';
-import { DEFAULTS, isLoopback, startGuard } from '../guard/proxy.js';
-import { POLICIES, type GuardPolicy } from '../guard/text.js';
-import { AGENTS, isAgent, runHook } from '../hooks/index.js';
-import { initAgent, InitError } from '../hooks/init.js';
-import { runMcpStdio } from '../mcp/server.js';
+import type { GuardPolicy } from '../guard/text.js';
+import { AGENTS, isAgent, judgeHook, prepareHook } from '../hooks/index.js';
+
+// The MCP SDK and the proxy load only for their own commands: a hook call pays for neither.
+const GUARD_DEFAULTS = { host: '127.0.0.1', port: 8787, maxRequestBytes: 4 * 1024 * 1024, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 120_000 };
+const POLICIES = ['pass', 'annotate', 'block'];
 
 class SurfaceUsageError extends Error {}
 
@@ -52,6 +53,7 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .description('serve redpen to coding agents over the Model Context Protocol (stdio)')
     .option('-c, --config <pack|file|dir>', 'rules (repeatable; default: recommended)', collect)
     .action(async (opts: { config?: string[] }) => {
+      const { runMcpStdio } = await import('../mcp/server.js');
       await runMcpStdio({ config: opts.config });
       setExit(0);
     });
@@ -66,8 +68,9 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
       if (!isAgent(agent)) throw new SurfaceUsageError(`unknown agent ${agent} (use ${AGENTS.join(', ')})`);
       const failOn = severityOpt(opts.failOn, '--fail-on', true) ?? 'high';
       const input = await readStdin();
-      const scanner = await createScanner({ config: opts.config });
-      const out = runHook(agent, input, { scanner, failOn });
+      const prepared = prepareHook(agent, input);
+      // grammars and rules load only when the event writes a file
+      const out = 'output' in prepared ? prepared.output : judgeHook(agent, prepared.parsed, await createScanner({ config: opts.config }), failOn);
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
       setExit(out.exitCode);
@@ -80,6 +83,7 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .option('--command <cmd>', 'how the agent should run redpen', 'redpen')
     .action(async (agent: string, opts: { command: string }) => {
       if (!isAgent(agent)) throw new SurfaceUsageError(`unknown agent ${agent} (use ${AGENTS.join(', ')})`);
+      const { initAgent, InitError } = await import('../hooks/init.js');
       try {
         const r = await initAgent(agent, { cwd: process.cwd(), command: opts.command });
         process.stdout.write(`${r.changed ? 'updated' : 'already set up:'} ${r.file}\n${r.note}\n`);
@@ -97,11 +101,11 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .addOption(new Option('--policy <policy>', 'what to do with findings').choices([...POLICIES]).default('annotate'))
     .option('--fail-on <level>', 'lowest severity that blocks under --policy block', 'high')
     .option('--severity <level>', 'lowest severity reported', 'low')
-    .option('--host <host>', 'address to listen on', DEFAULTS.host)
-    .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULTS.port))
-    .option('--max-request-bytes <n>', 'refuse larger request bodies', String(DEFAULTS.maxRequestBytes))
-    .option('--max-response-bytes <n>', 'cut off larger upstream responses', String(DEFAULTS.maxResponseBytes))
-    .option('--timeout <ms>', 'give up on an upstream silent this long', String(DEFAULTS.timeoutMs))
+    .option('--host <host>', 'address to listen on', GUARD_DEFAULTS.host)
+    .option('--port <port>', 'port to listen on (0: any free port)', String(GUARD_DEFAULTS.port))
+    .option('--max-request-bytes <n>', 'refuse larger request bodies', String(GUARD_DEFAULTS.maxRequestBytes))
+    .option('--max-response-bytes <n>', 'cut off larger upstream responses', String(GUARD_DEFAULTS.maxResponseBytes))
+    .option('--timeout <ms>', 'give up on an upstream silent this long', String(GUARD_DEFAULTS.timeoutMs))
     .option('--api-key-env <name>', 'environment variable holding the upstream API key (sent when the client sends none)')
     .option('--log-content', 'also log prompts, responses and code (off by default)')
     .option('-c, --config <pack|file|dir>', 'rules (repeatable; default: recommended)', collect)
@@ -110,6 +114,7 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
       const apiKeyEnv = opts.apiKeyEnv as string | undefined;
       const apiKey = apiKeyEnv ? process.env[apiKeyEnv] : undefined;
       if (apiKeyEnv && !apiKey) throw new SurfaceUsageError(`environment variable ${apiKeyEnv} is not set`);
+      const { isLoopback, startGuard } = await import('../guard/proxy.js');
       if (!isLoopback(host)) process.stderr.write(`redpen guard: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use the upstream with the credentials it is given\n`);
       let guard;
       try {

@@ -66,7 +66,7 @@ interface Write {
   note?: string;
 }
 
-interface Parsed {
+export interface Parsed {
   phase: 'pre' | 'post';
   cwd: string;
   writes: Write[];
@@ -282,27 +282,33 @@ function parse(agent: Agent, ev: Json, read: (p: string) => string | null): Pars
 
 const ALLOW: HookOutput = { stdout: '', stderr: '', exitCode: 0 };
 
-/** Handle one hook event. Never throws: a bad event fails open with exit status 1 and a message. */
-export function runHook(agent: Agent, input: string, o: HookOptions): HookOutput {
+/** Read an event: the writes to judge, or the answer when there is nothing to judge. */
+export function prepareHook(agent: Agent, input: string, readFile: (abs: string) => string | null = readDisk): { parsed: Parsed } | { output: HookOutput } {
   let ev: Json;
   try {
     const v = JSON.parse(input) as unknown;
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     ev = v as Json;
   } catch (e) {
-    return { stdout: '', stderr: `redpen hook ${agent}: the hook event on stdin is not valid JSON (${(e as Error).message}); the write was not checked\n`, exitCode: 1 };
+    return { output: { stdout: '', stderr: `redpen hook ${agent}: the hook event on stdin is not valid JSON (${(e as Error).message}); the write was not checked\n`, exitCode: 1 } };
   }
-  const read = o.readFile ?? readDisk;
-  let parsed: Parsed | null;
+  try {
+    const parsed = parse(agent, ev, readFile);
+    if (!parsed || parsed.writes.length === 0) return { output: agent === 'cursor' ? { ...ALLOW, stdout: '{}' } : ALLOW };
+    return { parsed };
+  } catch (e) {
+    return { output: { stdout: '', stderr: `redpen hook ${agent}: could not read the event: ${(e as Error).message}\n`, exitCode: 1 } };
+  }
+}
+
+/** Judge prepared writes and answer in the agent's protocol. */
+export function judgeHook(agent: Agent, parsed: Parsed, scanner: Scanner, failOn: Severity | 'none' = 'high'): HookOutput {
   let judged: Judged[];
   try {
-    parsed = parse(agent, ev, read);
-    if (!parsed || parsed.writes.length === 0) return agent === 'cursor' ? { ...ALLOW, stdout: '{}' } : ALLOW;
-    judged = judge(parsed, o.scanner);
+    judged = judge(parsed, scanner);
   } catch (e) {
     return { stdout: '', stderr: `redpen hook ${agent}: could not check the write: ${(e as Error).message}\n`, exitCode: 1 };
   }
-  const threshold = o.failOn ?? 'high';
   const all = judged.flatMap((j) => j.findings);
   const notes = judged.flatMap((j) => j.notes);
   const noteText = notes.length ? `\n(${notes.join('; ')})` : '';
@@ -310,9 +316,16 @@ export function runHook(agent: Agent, input: string, o: HookOptions): HookOutput
     if (agent === 'cursor') return { ...ALLOW, stdout: '{}' };
     return notes.length ? { stdout: '', stderr: `redpen: ${notes.join('; ')}\n`, exitCode: 0 } : ALLOW;
   }
-  const blocking = partition(all, threshold).blocking.length > 0;
-  const text = describe(judged, blocking, parsed.phase, threshold) + noteText;
+  const blocking = partition(all, failOn).blocking.length > 0;
+  const text = describe(judged, blocking, parsed.phase, failOn) + noteText;
   return respond(agent, parsed.phase, blocking, text);
+}
+
+/** Handle one hook event. Never throws: a bad event fails open with exit status 1 and a message. */
+export function runHook(agent: Agent, input: string, o: HookOptions): HookOutput {
+  const p = prepareHook(agent, input, o.readFile ?? readDisk);
+  if ('output' in p) return p.output;
+  return judgeHook(agent, p.parsed, o.scanner, o.failOn ?? 'high');
 }
 
 function json(v: unknown): string {

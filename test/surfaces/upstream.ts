@@ -10,7 +10,7 @@ export interface Recorded {
   close(): Promise<void>;
 }
 
-export type Reply = (req: { url: string; body: unknown }, res: http.ServerResponse) => void | Promise<void>;
+export type Reply = (req: { url: string; body: unknown }, res: http.ServerResponse) => unknown;
 
 export async function startUpstream(reply: Reply): Promise<Recorded> {
   const requests: Recorded['requests'] = [];
