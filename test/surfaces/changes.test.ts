@@ -87,3 +87,18 @@ describe('scan --staged / --diff', () => {
     expect(okRun.stdout).not.toContain('subprocess-shell-true');
   });
 });
+
+describe('pre-commit and CI definitions', () => {
+  it('call options the CLI has', async () => {
+    const { parse } = await import('yaml');
+    const { buildProgram } = await import('../../src/cli/main.js');
+    const scanCmd = buildProgram(() => {}).commands.find((c) => c.name() === 'scan')!;
+    const flags = new Set(scanCmd.options.map((o) => o.long));
+    const hooks = parse(await fs.readFile('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string }[];
+    expect(hooks[0]).toMatchObject({ id: 'redpen', entry: 'redpen scan --staged' });
+    const action = await fs.readFile('action.yml', 'utf8');
+    const used = [...hooks[0].entry.matchAll(/--[a-z-]+/g), ...action.matchAll(/\(scan ([^)]*)\)|args\+=\((--[a-z-]+)/g)].flatMap((m) => m[0].match(/--[a-z-]+/g) ?? []);
+    expect(used.length).toBeGreaterThan(4);
+    for (const f of used) expect(flags.has(f), f).toBe(true);
+  });
+});
