@@ -61,11 +61,10 @@ export function documentKind(path: string | undefined, text: string, language?: 
   if (language) return language;
   if (path && NOTEBOOK_EXT.test(path)) return 'notebook';
   if (path && MARKDOWN_EXT.test(path)) return 'markdown';
-  const lang = detectLanguage(path && path !== '-' ? path : undefined, text);
-  if (lang) return lang;
-  // stdin / snippets without a language: a chat transcript with fences is markdown
-  if ((!path || path === '-') && /^\s*(```|~~~)/m.test(text)) return 'markdown';
-  return 'text';
+  const named = path && path !== '-' && !path.startsWith('<') ? path : undefined;
+  // stdin and snippets: a chat transcript with fenced blocks is markdown, whatever its prose says
+  if (!named && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  return detectLanguage(named, text) ?? 'text';
 }
 
 export class Scanner {

@@ -472,7 +472,8 @@ function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null
       if (!b || b.nodes.length === 0) return [];
       const start = b.nodes[0].start;
       const end = b.nodes[b.nodes.length - 1].end;
-      const sameLanguage = cond.language === null || cond.language === lang;
+      // with an explicit `language`, the bound text (a string's content) is parsed on its own, as Semgrep does
+      const sameLanguage = cond.language === null;
       if (sameLanguage && doc.tree) {
         const sub = evalFormula(cond.formula, doc, lang, hooks, { start, end });
         return sub.filter((s) => compatible(doc, m.env, s.env)).map((s) => ({ ...m, env: merge(m.env, s.env) }));
