@@ -12,6 +12,7 @@ import { isSeverity } from '../core/severity.js';
 import type { Severity } from '../core/types.js';
 import type { GuardPolicy } from '../guard/text.js';
 import { AGENTS, isAgent, judgeHook, prepareHook } from '../hooks/index.js';
+import { projectRules } from '../surfaces/project.js';
 
 // The MCP SDK and the proxy load only for their own commands: a hook call pays for neither.
 const GUARD_DEFAULTS = { host: '127.0.0.1', port: 8787, maxRequestBytes: 4 * 1024 * 1024, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 120_000 };
@@ -54,7 +55,8 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .option('-c, --config <pack|file|dir>', 'rules (repeatable; default: recommended)', collect)
     .action(async (opts: { config?: string[] }) => {
       const { runMcpStdio } = await import('../mcp/server.js');
-      await runMcpStdio({ config: opts.config });
+      const { config, secrets } = await projectRules(process.cwd(), opts.config);
+      await runMcpStdio({ config, secrets });
       setExit(0);
     });
 
@@ -70,7 +72,12 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
       const input = await readStdin();
       const prepared = prepareHook(agent, input);
       // grammars and rules load only when the event writes a file
-      const out = 'output' in prepared ? prepared.output : judgeHook(agent, prepared.parsed, await createScanner({ config: opts.config }), failOn);
+      let out;
+      if ('output' in prepared) out = prepared.output;
+      else {
+        const { config, secrets } = await projectRules(prepared.parsed.cwd, opts.config);
+        out = judgeHook(agent, prepared.parsed, await createScanner({ config, secrets, cwd: prepared.parsed.cwd }), failOn);
+      }
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
       setExit(out.exitCode);

@@ -35,6 +35,8 @@ export interface McpOptions {
   /** Rule packs, files or folders (default: recommended). */
   config?: string[];
   cwd?: string;
+  /** Detect hard-coded secrets (default true). */
+  secrets?: boolean;
   /** At most this many findings per answer (the rest are counted). */
   maxFindings?: number;
 }
@@ -122,7 +124,7 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
   const ready = () =>
     (warm ??= (async () => {
       const { rules, warnings } = await loadRules(options.config ?? ['recommended'], cwd);
-      return { scanner: await createScanner({ rules }), rules, warnings };
+      return { scanner: await createScanner({ rules, secrets: options.secrets }), rules, warnings };
     })());
   const cap = (list: CompactFinding[]) => ({ findings: list.slice(0, maxFindings), ...(list.length > maxFindings ? { omitted: list.length - maxFindings } : {}) });
 
@@ -176,7 +178,7 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
     },
     async ({ paths }) => {
       const { rules, warnings } = await ready();
-      const result = await scan({ paths }, { rules, cwd, cache: false });
+      const result = await scan({ paths }, { rules, cwd, cache: false, secrets: options.secrets });
       const byFile = new Map<string, CompactFinding[]>();
       for (const f of result.findings) {
         const list = byFile.get(f.location.path) ?? [];

@@ -60,6 +60,7 @@ describe('guardText (library)', () => {
     expect(r.text.startsWith(INSECURE)).toBe(true);
     expect(r.annotation).toContain('line 7 high python.subprocess-shell-true (CWE-78)');
     expect(r.annotation).toContain('Fix: Pass the program and its arguments as a list');
+    expect(r.annotation).toMatchSnapshot();
   });
 
   it('passes safe code untouched and blocks at the threshold under the block policy', async () => {

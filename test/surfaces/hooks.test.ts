@@ -66,6 +66,10 @@ describe('redpen hook claude', () => {
     expect(reason).toContain('# redpen-ignore: <rule>');
   });
 
+  it('shows the agent this reason (snapshot)', () => {
+    expect(JSON.parse(hook('claude', claudeEdit('PreToolUse')).stdout).hookSpecificOutput.permissionDecisionReason).toMatchSnapshot();
+  });
+
   it('allows silently an edit that adds nothing, and other tools', () => {
     const safe = claudeEdit('PreToolUse');
     (safe.tool_input as Record<string, string>).new_string = '    return subprocess.run(["ls", "-l", path])';
@@ -211,6 +215,16 @@ describe('the hook command', () => {
       const code = await new Promise<number | null>((r) => child.on('close', r));
       expect(code).toBe(0);
       expect(JSON.parse(stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+      // the project's .redpen.yml chooses the rules
+      await fs.writeFile(path.join(dir, '.redpen.yml'), 'rules: [./team-rules.yaml]\n');
+      await fs.writeFile(path.join(dir, 'team-rules.yaml'), 'rules:\n  - id: team.no-pickle\n    message: pickle.loads runs code from the data. Use json.loads instead.\n    severity: ERROR\n    languages: [python]\n    pattern: pickle.loads(...)\n');
+      const write = { hook_event_name: 'PreToolUse', cwd: dir, tool_name: 'Write', tool_input: { file_path: path.join(dir, 'load.py'), content: 'import pickle\npickle.loads(data)\n' } };
+      const team = execFile('node', [path.resolve('bin/redpen.js'), 'hook', 'claude'], { cwd: dir });
+      team.stdin!.end(JSON.stringify(write));
+      let teamOut = '';
+      team.stdout!.on('data', (c: Buffer) => (teamOut += c.toString()));
+      await new Promise((r) => team.on('close', r));
+      expect(JSON.parse(teamOut).hookSpecificOutput.permissionDecisionReason).toContain('load.py:2 high team.no-pickle');
       const bad = await promisify(execFile)('node', ['bin/redpen.js', 'hook', 'nosuchagent']).catch((e: { code: number; stderr: string }) => e);
       expect((bad as { code: number }).code).toBe(2);
       expect((bad as { stderr: string }).stderr).toContain('unknown agent');

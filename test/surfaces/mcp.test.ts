@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -25,6 +26,9 @@ describe('redpen mcp', () => {
     const scanCode = tools.find((t) => t.name === 'scan_code')!;
     expect(scanCode.inputSchema.required).toEqual(['code']);
     expect(scanCode.annotations?.readOnlyHint).toBe(true);
+    // check_packages is offered exactly when the dependency capability is built in
+    const hasDeps = existsSync('dist/deps/index.js');
+    expect(names.includes('check_packages')).toBe(hasDeps);
   });
 
   it('scan_code: each finding has line, rule, CWE, severity and a one-sentence fix', async () => {
