@@ -36,6 +36,7 @@ export type CFormula =
   | { k: 'pattern'; pats: Map<LanguageId, CompiledPattern> }
   | { k: 'regex'; re: RegExp }
   | { k: 'either'; children: CFormula[]; insideOnly: boolean }
+  | { k: 'lang'; languages: LanguageId[]; inner: CFormula | null }
   | {
       k: 'all';
       positives: CFormula[];
@@ -89,6 +90,10 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
       const children = spec.children.map((c) => compileFormula(c, languages));
       const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
       return { k: 'either', children, insideOnly };
+    }
+    case 'lang': {
+      const langs = languages.filter((l) => spec.languages.includes(l));
+      return { k: 'lang', languages: langs, inner: langs.length > 0 ? compileFormula(spec.formula, langs) : null };
     }
     case 'all': {
       const f: Extract<CFormula, { k: 'all' }> = {
@@ -178,6 +183,9 @@ export function requiredWords(f: CFormula, lang: LanguageId | null): ((words: Se
     }
     case 'regex':
       return null;
+    case 'lang':
+      if (!f.inner || !lang || !f.languages.includes(lang)) return () => false;
+      return requiredWords(f.inner, lang);
     case 'either': {
       const parts = f.children.map((c) => requiredWords(c, lang));
       if (parts.some((p) => p === null)) return null;
@@ -209,6 +217,8 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
     }
     case 'regex':
       return regexRanges(f.re, doc, within);
+    case 'lang':
+      return f.inner && lang && f.languages.includes(lang) ? evalFormula(f.inner, doc, lang, hooks, within) : [];
     case 'either': {
       const out: Range[] = [];
       for (const c of f.children) out.push(...evalFormula(c, doc, lang, hooks, within));
