@@ -85,7 +85,8 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
       return { k: 'pattern', pats };
     }
     case 'regex':
-      return { k: 'regex', re: regexFor(spec.regex, 'gm') };
+      // `d`: capture group offsets, so named groups bind exactly where they matched
+      return { k: 'regex', re: regexFor(spec.regex, 'gmd') };
     case 'either': {
       const children = spec.children.map((c) => compileFormula(c, languages));
       const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
@@ -242,23 +243,19 @@ function regexRanges(re: RegExp, doc: Doc, within?: { start: number; end: number
     const end = start + m[0].length;
     if (m[0].length === 0) re.lastIndex++;
     let env: Env = null;
-    if (m.groups) {
-      // named groups bind metavariables: (?P<X>...) binds $X
-      let idx = start;
-      for (const [name, value] of Object.entries(m.groups)) {
-        if (value === undefined) continue;
-        const at = doc.text.indexOf(value, idx);
-        const s = at < 0 ? start : at;
-        env = { name: `$${name}`, nodes: [textNode(s, s + value.length, value)], next: env };
-      }
+    const indices = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } & [number, number][] }).indices;
+    // named groups bind metavariables: (?P<X>...) binds $X
+    for (const [name, value] of Object.entries(m.groups ?? {})) {
+      const at = indices?.groups?.[name];
+      if (value === undefined || !at) continue;
+      env = { name: `$${name}`, nodes: [textNode(at[0], at[1], value)], next: env };
     }
     // numbered groups bind $1, $2 ... as Semgrep's do
     for (let g = 1; g < m.length; g++) {
       const value = m[g];
-      if (value === undefined) continue;
-      const at = doc.text.indexOf(value, start);
-      const s = at < 0 ? start : at;
-      env = { name: `$${g}`, nodes: [textNode(s, s + value.length, value)], next: env };
+      const at = indices?.[g];
+      if (value === undefined || !at) continue;
+      env = { name: `$${g}`, nodes: [textNode(at[0], at[1], value)], next: env };
     }
     out.push({ start, end, env });
   }

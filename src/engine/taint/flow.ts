@@ -98,6 +98,8 @@ export interface Summary {
   /** Origins reaching the return value: params (to substitute) and sources. */
   ret: Taint;
   sinks: SummarySink[];
+  /** For methods: parameters stored into fields of self/this (`self.query = query`). */
+  fields: { field: string; param: number; blocked: readonly number[] }[];
 }
 
 /** A finding: a source origin reaching a sink of its rule. */
@@ -196,6 +198,7 @@ interface FnState {
   params: ParamInfo[];
   ret: Taint;
   sinks: SummarySink[];
+  fields: Summary['fields'];
   parent: VarEnv | null;
   /** The class a method belongs to. */
   cls: Node | null;
@@ -213,6 +216,8 @@ export class TaintInterpreter {
   private state: FnState | null = null;
   private moduleEnd: VarEnv = new Map();
   private argCache = new Map<Node, Taint>();
+  /** The taint each node evaluated to most recently (propagators read their operands here). */
+  private lastValue = new Map<Node, Taint>();
   private steps = 0;
   private recordHits = false;
   private hitKeys = new Set<string>();
@@ -287,11 +292,11 @@ export class TaintInterpreter {
     let changed = false;
     this.nextClassFields = new Map();
     // the module body first: it defines the closure environment of top-level functions
-    const modState: FnState = { fn: this.tree.root, params: [], ret: null, sinks: [], parent: null, cls: null };
+    const modState: FnState = { fn: this.tree.root, params: [], ret: null, sinks: [], fields: [], parent: null, cls: null };
     this.moduleEnd = this.execFunctionBody(modState, this.tree.root, new Map());
     for (const fn of this.functions) {
       const params = paramsOf(fn, (n) => this.text(n));
-      const st: FnState = { fn, params, ret: null, sinks: [], parent: this.closureEnv.get(fn) ?? this.moduleEnd, cls: this.enclosingClass(fn) };
+      const st: FnState = { fn, params, ret: null, sinks: [], fields: [], parent: this.closureEnv.get(fn) ?? this.moduleEnd, cls: this.enclosingClass(fn) };
       const env: VarEnv = new Map();
       params.forEach((p) => {
         let t: Taint = [{ kind: 'param', rule: -1, label: '', param: p.index, blocked: [], trace: null }];
@@ -309,7 +314,7 @@ export class TaintInterpreter {
         const t = this.evalExpr(body, env);
         st.ret = union(st.ret, extend(t, { kind: 'return', node: body, message: 'returned' }));
       }
-      const summary: Summary = { params, ret: st.ret, sinks: st.sinks };
+      const summary: Summary = { params, ret: st.ret, sinks: st.sinks, fields: st.fields };
       const prev = this.summaries.get(fn);
       if (!prev || !sameSummary(prev, summary)) changed = true;
       this.summaries.set(fn, summary);
@@ -320,6 +325,8 @@ export class TaintInterpreter {
       for (const [f, t] of fields) if (!prev || !sameTaint(prev.get(f) ?? null, t)) changed = true;
     }
     this.classFields = this.nextClassFields;
+    this.lastValue.clear();
+    this.argCache.clear();
     return changed;
   }
 
@@ -333,7 +340,11 @@ export class TaintInterpreter {
       if (!fields) this.nextClassFields.set(st.cls, (fields = new Map()));
       for (const [k, t] of env) {
         const m = /^(self|this)\.([\w$]+)$/.exec(k);
-        if (m && t) fields.set(m[2], union(fields.get(m[2]) ?? null, t));
+        if (!m || !t) continue;
+        // sources are visible to the other methods; parameters become the method's field summary
+        const sources = t.filter((o) => o.kind === 'source');
+        if (sources.length > 0) fields.set(m[2], union(fields.get(m[2]) ?? null, sources));
+        for (const o of t) if (o.kind === 'param') st.fields.push({ field: m[2], param: o.param, blocked: o.blocked });
       }
     }
     this.state = saved;
@@ -404,6 +415,8 @@ export class TaintInterpreter {
       case 'function_definition':
       case 'function_declaration':
       case 'generator_function_declaration':
+      case 'method_definition':
+        // a function's body runs when it is called: analysed on its own, seeing this scope
         this.closureEnv.set(s, new Map(env));
         return;
       case 'class_definition':
@@ -412,7 +425,6 @@ export class TaintInterpreter {
         if (body) {
           for (const c of body.children) {
             if (isFunctionNode(c) || c.type === 'decorated_definition') this.exec(c, env);
-            else if (c.type === 'method_definition') this.closureEnv.set(c, new Map(env));
             else this.exec(c, new Map(env));
           }
         }
@@ -564,6 +576,7 @@ export class TaintInterpreter {
     switch (target.type) {
       case 'identifier':
       case 'shorthand_property_identifier_pattern':
+      case 'this':
         return this.text(target);
       case 'attribute':
       case 'member_expression': {
@@ -710,11 +723,13 @@ export class TaintInterpreter {
       }
     }
     this.checkSink(n, t, env);
+    this.lastValue.set(n, t);
     return t;
   }
 
-  /** Evaluate without side effects on findings (for propagator operands already evaluated). */
+  /** An operand's value without evaluating it again (it was evaluated as part of the match). */
   private evalQuiet(n: Node, env: VarEnv): Taint {
+    if (this.lastValue.has(n)) return this.lastValue.get(n) ?? null;
     const k = this.lvalueKey(n);
     if (k) return k.includes('.') ? this.readField(k, k.split('.')[0], env) : this.lookup(k, env);
     return null;
@@ -876,6 +891,9 @@ export class TaintInterpreter {
       case 'function_expression':
       case 'function':
       case 'generator_function':
+      case 'method_definition':
+      case 'function_definition':
+      case 'function_declaration':
         this.closureEnv.set(n, new Map(env));
         return null;
       case 'await':
@@ -1015,6 +1033,8 @@ export class TaintInterpreter {
       const key = this.lvalueKey(receiverNode);
       if (key) env.set(key, union(env.get(key) ?? null, extend(argsTaint, { kind: 'step', node: n, message: `added to ${clip(this.text(receiverNode))}` })));
     }
+    // constructing an object: its constructor's field writes taint the class's fields
+    if (callee?.type === 'identifier' && argsTaint) this.constructorFields(this.text(callee), positional, keyword);
     const target = callee ? this.resolve(callee) : null;
     const summary = target?.summary ?? (target?.fn ? this.summaries.get(target.fn) : undefined);
     if (target && (summary || target.fn)) {
@@ -1042,6 +1062,26 @@ export class TaintInterpreter {
     if (this.ruleSafe('assumeSafeFunctions') || this.onlyAssignments()) return null;
     // default: what goes in comes out (arguments and receiver)
     return union(receiver, argsTaint);
+  }
+
+  private constructorFields(name: string, positional: { t: Taint }[], keyword: Map<string, { t: Taint }>): void {
+    for (const [cls, methods] of this.methods) {
+      const clsName = cls.get('name');
+      if (!clsName || this.text(clsName) !== name) continue;
+      const ctor = methods.get('__init__') ?? methods.get('constructor');
+      const summary = ctor ? this.summaries.get(ctor) : undefined;
+      if (!summary) continue;
+      const shift = this.py ? 1 : 0;
+      let fields = this.nextClassFields.get(cls);
+      if (!fields) this.nextClassFields.set(cls, (fields = new Map()));
+      for (const w of summary.fields) {
+        const p = summary.params.find((x) => x.index === w.param);
+        const arg = p ? (keyword.get(p.name) ?? positional[w.param - shift]) : undefined;
+        const t = sanitize(arg?.t ?? null, w.blocked);
+        const sources = t?.filter((o) => o.kind === 'source');
+        if (sources && sources.length > 0) fields.set(w.field, union(fields.get(w.field) ?? null, sources));
+      }
+    }
   }
 
   /** The callee's return origins in terms of this call's arguments. */
@@ -1181,6 +1221,7 @@ function sameEnv(a: VarEnv, b: VarEnv): boolean {
 
 function sameSummary(a: Summary, b: Summary): boolean {
   if (!sameTaint(a.ret, b.ret)) return false;
+  if (a.fields.length !== b.fields.length) return false;
   if (a.sinks.length !== b.sinks.length) return false;
   const key = (s: SummarySink) => `${s.param}|${s.rule}|${s.blocked.join(',')}|${s.sink.start}`;
   const ka = new Set(a.sinks.map(key));
