@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one report, every number measured in this run on the same inputs.
  *
- *   node bench/run.js [--quick] [--runs N] [--no-peers] [--out FILE]
+ *   node bench/run.js [--quick] [--runs N] [--peer-runs N] [--no-peers] [--out FILE]
  *
  * Invariants:
  * - Numbers are measured, never asserted: goals are compared and the report says by how much
@@ -26,30 +26,37 @@ import { buildSnippets } from './lib/snippet-set.js';
 import { evaluateGoals, redactPaths, renderReport } from './lib/report.js';
 import { BENCH_DIR, REPO_ROOT, RESULTS_DIR, WORK_DIR, cores, errMsg, log, median, percentile, run, summarize, tail } from './lib/util.js';
 
+const TAINT_TIMEOUT_MS = 6 * 60_000;
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'child');
 
 function parseArgs(argv) {
-  const o = { quick: false, runs: null, peers: true, out: null };
+  const o = { quick: false, runs: null, peerRuns: null, peers: true, out: null, render: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
     else if (a === '--no-peers') o.peers = false;
     else if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--peer-runs') o.peerRuns = Number(argv[++i]);
     else if (a === '--out') o.out = argv[++i];
+    else if (a === '--render') o.render = argv[++i];
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node bench/run.js [--quick] [--runs N] [--no-peers] [--out FILE.md]\n');
+      process.stdout.write('usage: node bench/run.js [--quick] [--runs N] [--peer-runs N] [--no-peers] [--out FILE.md]\n       node bench/run.js --render results/latest.json [--out FILE.md]   (re-render a report with the current NOTES.md, measuring nothing)\n');
       process.exit(0);
     } else {
       process.stderr.write(`unknown option ${a}\n`);
       process.exit(2);
     }
   }
-  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs > 0)) {
-    process.stderr.write('--runs needs a positive whole number\n');
-    process.exit(2);
+  for (const [flag, v] of [['--runs', o.runs], ['--peer-runs', o.peerRuns]]) {
+    if (v !== null && !(Number.isInteger(v) && v > 0)) {
+      process.stderr.write(`${flag} needs a positive whole number\n`);
+      process.exit(2);
+    }
   }
   o.runs ??= o.quick ? 1 : 3;
-  o.out ??= path.join(RESULTS_DIR, o.quick ? 'quick.md' : 'latest.md');
+  // peers (Bandit above all) cost more than redpen: their runs can be fewer
+  o.peerRuns = Math.min(o.peerRuns ?? o.runs, o.runs);
+  if (!o.render) o.out ??= path.join(RESULTS_DIR, o.quick ? 'quick.md' : 'latest.md');
   return o;
 }
 
@@ -79,13 +86,14 @@ async function cpuPressure() {
 }
 
 /** One redpen measurement in a fresh process (see lib/child/measure.js). */
-async function redpenChild(mode, corpus, jobs, extra = {}) {
-  const r = await run(process.execPath, [path.join(CHILD, 'measure.js'), JSON.stringify({ mode, dir: corpus.dir, jobs, ...extra })], { measure: true, timeoutMs: 60 * 60_000 });
+async function redpenChild(mode, corpus, jobs, { timeoutMs = 60 * 60_000 } = {}) {
+  const r = await run(process.execPath, [path.join(CHILD, 'measure.js'), JSON.stringify({ mode, dir: corpus.dir, jobs })], { measure: true, timeoutMs });
+  if (r.timedOut) return { error: `redpen ${mode} did not finish within ${timeoutMs / 60_000} min`, timedOutMs: timeoutMs };
   let j;
   try {
     j = JSON.parse(r.stdout.trim().split('\n').pop());
   } catch {
-    return { error: `redpen ${mode} exited ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${tail(r.stderr) || 'no output'}` };
+    return { error: `redpen ${mode} exited ${r.code}: ${tail(r.stderr) || 'no output'}` };
   }
   if (j.error) return { error: `redpen ${mode}: ${j.error.split('\n')[0]}` };
   return { ...j, processMs: r.ms, processCpuMs: r.cpuMs ?? j.cpuMs, maxRssKB: Math.max(j.maxRssKB ?? 0, r.maxRssKB ?? 0) || null };
@@ -114,7 +122,7 @@ class Recorder {
 function summarizeRuns(runs, lines) {
   const ok = runs.filter((r) => !r.error);
   const errors = [...new Set(runs.filter((r) => r.error).map((r) => r.error))];
-  if (!ok.length) return { error: errors.join('; '), runs: runs.length };
+  if (!ok.length) return { error: errors.join('; '), runs: runs.length, timedOutMs: runs.find((r) => r.timedOutMs)?.timedOutMs };
   const ms = summarize(ok.map((r) => r.ms));
   const first = ok[0];
   return {
@@ -139,8 +147,20 @@ function summarizeRuns(runs, lines) {
   };
 }
 
+/** Re-render a report from its JSON (after editing NOTES.md or the renderer); measures nothing. */
+async function renderOnly(opts) {
+  const results = JSON.parse(await fsp.readFile(opts.render, 'utf8'));
+  results.goals = evaluateGoals(results);
+  results.notes = await fsp.readFile(path.join(BENCH_DIR, 'NOTES.md'), 'utf8').catch(() => null);
+  const out = opts.out ?? opts.render.replace(/\.json$/, '.md');
+  await fsp.writeFile(out, renderReport(results));
+  await fsp.writeFile(opts.render, redactPaths(JSON.stringify(results, null, 1)) + '\n');
+  log(`re-rendered ${path.relative(process.cwd(), out)}`);
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.render) return renderOnly(opts);
   const N = cores();
   await fsp.mkdir(WORK_DIR, { recursive: true });
   await fsp.mkdir(RESULTS_DIR, { recursive: true });
@@ -149,7 +169,7 @@ async function main() {
     process.stderr.write('dist/ is missing: run `npm run bench` (it builds first)\n');
     process.exit(2);
   }
-  const meta = { ...(await machineInfo()), mode: opts.quick ? 'quick' : 'full', runs: opts.runs, loadBefore: await cpuPressure() };
+  const meta = { ...(await machineInfo()), mode: opts.quick ? 'quick' : 'full', runs: opts.runs, peerRuns: opts.peerRuns, loadBefore: await cpuPressure() };
   log(`redpen benchmark (${meta.mode}, ${opts.runs} run(s), ${N} cores)`);
 
   const { real, scale } = await setupCorpora({ quick: opts.quick });
@@ -187,9 +207,11 @@ async function main() {
         rec.add(c.id, `redpen parse ${jobs}`, await redpenChild('parse', c, jobs));
         rec.add(c.id, `redpen scan ${jobs}`, await redpenChild('scan', c, jobs));
       }
-      rec.add(c.id, `redpen taint ${N}`, await redpenChild('taint', c, N));
+      // cross-file taint can cost far more than the rest: bounded, and not retried once it timed out
+      const taintKey = `redpen taint ${N}`;
+      if (!rec.data[c.id]?.[taintKey]?.some((r) => r.timedOutMs)) rec.add(c.id, taintKey, await redpenChild('taint', c, N, { timeoutMs: TAINT_TIMEOUT_MS }));
       rec.add(c.id, `redpen secrets ${N}`, await redpenChild('secrets', c, N));
-      if (c.id === 'generated') continue; // too small for speed: its peers run in the twin scoring
+      if (c.id === 'generated' || i >= opts.peerRuns) continue; // generated: too small for speed, its peers run in the twin scoring
       const list = [...(peerRuns[c.id] ?? []), ...secretPeers];
       for (const [name, jobs, f] of list) {
         const p = peers[name];

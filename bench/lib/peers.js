@@ -68,8 +68,8 @@ async function pythonClosure(pkg) {
 async function unpack(name, packages) {
   const root = path.join(DEB_ROOT, name);
   const versions = {};
-  const r = await run('apt-cache', [...aptOptions(), 'show', '--no-all-versions', ...packages]);
-  for (const para of r.stdout.split(/\n\n+/)) {
+  const shown = await run('apt-cache', [...aptOptions(), 'show', '--no-all-versions', ...packages]);
+  for (const para of shown.stdout.split(/\n\n+/)) {
     const name = /^Package: (.+)$/m.exec(para)?.[1];
     const v = /^Version: (.+)$/m.exec(para)?.[1];
     if (name && v && packages.includes(name)) versions[name] ??= v;

@@ -47,6 +47,8 @@ export function run(cmd, args, opts = {}) {
     let child;
     try {
       child = spawn(file, argv, {
+        // its own process group, so a timeout ends the tool and not only /usr/bin/time
+        detached: true,
         cwd: opts.cwd,
         env: { ...process.env, ...(opts.env ?? {}) },
         stdio: [opts.input === undefined ? 'ignore' : 'pipe', opts.stdoutFile ? fs.openSync(opts.stdoutFile, 'w') : 'pipe', 'pipe'],
@@ -71,7 +73,11 @@ export function run(cmd, args, opts = {}) {
     const timer = opts.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
-          child.kill('SIGKILL');
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
         }, opts.timeoutMs)
       : null;
     child.on('error', (e) => {

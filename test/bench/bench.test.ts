@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusLabels, labelsOf, score } from '../../bench/lib/twins.js';
 import { loadPlugin, runPlugins } from '../../bench/lib/plugins.js';
+import { evaluateGoals } from '../../bench/lib/report.js';
 import { countLines, listFiles, median, percentile, summarize } from '../../bench/lib/util.js';
 
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'corpus');
@@ -128,5 +129,62 @@ describe('statistics', () => {
     expect(countLines('a')).toBe(1);
     expect(countLines('a\n')).toBe(1);
     expect(countLines('a\nb')).toBe(2);
+  });
+});
+
+describe('goals', () => {
+  const s = (median: number) => ({ median, min: median, max: median, n: 1 });
+  const entry = (ms: number, processMs = ms, maxRssKB = 100_000) => ({ ms: s(ms), processMs: s(processMs), maxRssKB, runs: 1 });
+  const results = (over: Record<string, unknown> = {}) => ({
+    meta: { cores: 2 },
+    pack: { rules: 10, taintRules: 0, detectors: [] },
+    corpora: [{ id: 'python-stdlib' }, { id: 'npm-packages' }, { id: 'scale-10x', scale: 10 }],
+    snippets: { summary: { '100': { p99: 12.5 } } },
+    peers: {},
+    measurements: {
+      'python-stdlib': {
+        'redpen parse 1': entry(1000),
+        'redpen scan 1': entry(3000, 4000),
+        'redpen parse 2': entry(600),
+        'redpen scan 2': entry(900, 2000),
+        'redpen taint 2': { error: 'did not finish', timedOutMs: 6000, runs: 1 },
+        'bandit 1': entry(30_000, 30_000),
+      },
+      'npm-packages': {
+        'redpen parse 1': entry(1000),
+        'redpen scan 1': entry(1500, 2000),
+        'redpen parse 2': entry(1000),
+        'redpen scan 2': entry(1200, 1600),
+        'redpen taint 2': entry(2500),
+        'eslint 1': entry(12_000, 12_000, 600_000),
+        'eslint 2': entry(9_000, 9_000),
+      },
+      'scale-10x': { 'redpen scan 2': entry(5000, 5000, 700_000) },
+    },
+    ...over,
+  });
+  const byGoal = (r: unknown) => Object.fromEntries(evaluateGoals(r).map((g) => [g.goal.split(' ').slice(0, 3).join(' '), g]));
+
+  it('says by how much a goal is missed, and counts only redpen against memory', () => {
+    const g = byGoal(results());
+    expect(g['Full scan within']).toMatchObject({ status: 'missed', measured: expect.stringContaining('3.00x (python-stdlib, 1 worker)') });
+    expect(g['Full scan within'].detail).toContain('1.50x over the goal');
+    // the taint scan that timed out gives a lower bound of 6000 / 600 ms = 10x
+    expect(g['Full scan with']).toMatchObject({ status: 'missed' });
+    expect(g['Full scan with'].detail).toContain('at least 3.33x over the goal');
+    expect(g['Snippet p99 under']).toMatchObject({ status: 'missed', detail: '1.25x over the goal' });
+    // Bandit: 30 s against redpen's 4 s (1 worker) and 2 s (all cores)
+    expect(g['At least 10x']).toMatchObject({ status: 'met', measured: expect.stringContaining('15.00x faster (all 2 cores)') });
+    expect(g['At least 10x'].measured).toContain('7.50x faster (1 worker each)');
+    expect(g['At least 5x']).toMatchObject({ status: 'met', measured: '6.00x faster (1 worker each); 5.63x faster (all 2 cores)' });
+    expect(g['Peak memory under']).toMatchObject({ status: 'missed', measured: expect.stringContaining('700 MB (scale-10x') });
+    expect(g['Secret detection at']).toMatchObject({ status: 'not measured', detail: 'this build registers no secret detectors yet' });
+  });
+
+  it('reports a missing peer as not measured, with the reason', () => {
+    const r = results();
+    delete (r.measurements['python-stdlib'] as Record<string, unknown>)['bandit 1'];
+    (r as { peers: Record<string, unknown> }).peers = { bandit: { error: 'apt-get download failed' } };
+    expect(byGoal(r)['At least 10x']).toMatchObject({ status: 'not measured', detail: 'bandit not measured: apt-get download failed' });
   });
 });
