@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: one report, every number measured in this run on the same inputs.
  *
- *   node bench/run.js [--quick] [--runs N] [--peer-runs N] [--no-peers] [--out FILE]
+ *   node bench/run.js [--quick] [--runs N] [--peer-runs N] [--deadline MIN] [--taint-limit MIN]
+ *                     [--no-peers] [--out FILE]
+ *
+ * With --deadline (or on SIGINT/SIGTERM) the run stops where it is and writes what it has
+ * measured, marked incomplete. Order: snippets, plug-ins, then run by run redpen, the growth inputs and the peers.
  *
  * Invariants:
  * - Numbers are measured, never asserted: goals are compared and the report says by how much
@@ -24,13 +28,12 @@ import { runBandit, runEslint, runGitleaks, runRuff, runSecretlint, runTruffleho
 import { runPlugins } from './lib/plugins.js';
 import { buildSnippets } from './lib/snippet-set.js';
 import { evaluateGoals, redactPaths, renderReport } from './lib/report.js';
-import { BENCH_DIR, REPO_ROOT, RESULTS_DIR, WORK_DIR, cores, errMsg, log, median, percentile, run, summarize, tail } from './lib/util.js';
+import { BENCH_DIR, REPO_ROOT, RESULTS_DIR, WORK_DIR, cores, errMsg, log, median, percentile, run, stopAll, summarize, tail } from './lib/util.js';
 
-const TAINT_TIMEOUT_MS = 6 * 60_000;
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'child');
 
 function parseArgs(argv) {
-  const o = { quick: false, runs: null, peerRuns: null, peers: true, out: null, render: null };
+  const o = { quick: false, runs: null, peerRuns: null, peers: true, out: null, render: null, deadline: null, taintLimit: 6 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -39,15 +42,17 @@ function parseArgs(argv) {
     else if (a === '--peer-runs') o.peerRuns = Number(argv[++i]);
     else if (a === '--out') o.out = argv[++i];
     else if (a === '--render') o.render = argv[++i];
+    else if (a === '--deadline') o.deadline = Number(argv[++i]);
+    else if (a === '--taint-limit') o.taintLimit = Number(argv[++i]);
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node bench/run.js [--quick] [--runs N] [--peer-runs N] [--no-peers] [--out FILE.md]\n       node bench/run.js --render results/latest.json [--out FILE.md]   (re-render a report with the current NOTES.md, measuring nothing)\n');
+      process.stdout.write('usage: node bench/run.js [--quick] [--runs N] [--peer-runs N] [--deadline MIN] [--taint-limit MIN] [--no-peers] [--out FILE.md]\n       node bench/run.js --render results/latest.json [--out FILE.md]   (re-render a report with the current NOTES.md, measuring nothing)\n');
       process.exit(0);
     } else {
       process.stderr.write(`unknown option ${a}\n`);
       process.exit(2);
     }
   }
-  for (const [flag, v] of [['--runs', o.runs], ['--peer-runs', o.peerRuns]]) {
+  for (const [flag, v] of [['--runs', o.runs], ['--peer-runs', o.peerRuns], ['--deadline', o.deadline], ['--taint-limit', o.taintLimit]]) {
     if (v !== null && !(Number.isInteger(v) && v > 0)) {
       process.stderr.write(`${flag} needs a positive whole number\n`);
       process.exit(2);
@@ -169,7 +174,7 @@ async function main() {
     process.stderr.write('dist/ is missing: run `npm run bench` (it builds first)\n');
     process.exit(2);
   }
-  const meta = { ...(await machineInfo()), mode: opts.quick ? 'quick' : 'full', runs: opts.runs, peerRuns: opts.peerRuns, loadBefore: await cpuPressure() };
+  const meta = { ...(await machineInfo()), mode: opts.quick ? 'quick' : 'full', runs: opts.runs, peerRuns: opts.peerRuns, taintLimitMin: opts.taintLimit, loadBefore: await cpuPressure() };
   log(`redpen benchmark (${meta.mode}, ${opts.runs} run(s), ${N} cores)`);
 
   const { real, scale } = await setupCorpora({ quick: opts.quick });
@@ -184,75 +189,100 @@ async function main() {
   if (probe.error) problems.push(`probing the rule pack: ${probe.error}`);
 
   const rec = new Recorder();
-  const peerRuns = {
-    'python-stdlib': [
-      ['bandit', 1, (p, c) => runBandit(p, c)],
-      ['ruff', 1, (p, c) => runRuff(p, c, 1)],
-      ['ruff', N, (p, c) => runRuff(p, c, N)],
-    ],
-    'npm-packages': [
-      ['eslint', 1, (p, c) => runEslint(p, c, 1)],
-      ['eslint', N, (p, c) => runEslint(p, c, N)],
-    ],
+  const S = { opts, meta, real, scale, peers, pack, rec, lines, snippets: null, plugins: [], problems, done: [] };
+  const stop = (why) => {
+    if (S.stopping) return;
+    S.stopping = true;
+    log(`stopping: ${why}`);
+    stopAll();
+    writeReport(S, why).then(
+      () => process.exit(0),
+      (e) => {
+        process.stderr.write(`could not write the partial report: ${e?.stack ?? e}\n`);
+        process.exit(1);
+      },
+    );
   };
-  const secretPeers = [
-    ['gitleaks', N, (p, c) => runGitleaks(p, c)],
-    ['trufflehog', N, (p, c) => runTrufflehog(p, c, N)],
-    ['secretlint', 1, (p, c) => runSecretlint(p, c)],
-  ];
-  for (let i = 0; i < opts.runs; i++) {
-    for (const c of okReal) {
-      log(`run ${i + 1}/${opts.runs}: ${c.id} (${c.lines} lines)`);
-      for (const jobs of [1, N]) {
-        rec.add(c.id, `redpen parse ${jobs}`, await redpenChild('parse', c, jobs));
-        rec.add(c.id, `redpen scan ${jobs}`, await redpenChild('scan', c, jobs));
-      }
-      // cross-file taint can cost far more than the rest: bounded, and not retried once it timed out
-      const taintKey = `redpen taint ${N}`;
-      if (!rec.data[c.id]?.[taintKey]?.some((r) => r.timedOutMs)) rec.add(c.id, taintKey, await redpenChild('taint', c, N, { timeoutMs: TAINT_TIMEOUT_MS }));
-      rec.add(c.id, `redpen secrets ${N}`, await redpenChild('secrets', c, N));
-      if (c.id === 'generated' || i >= opts.peerRuns) continue; // generated: too small for speed, its peers run in the twin scoring
-      const list = [...(peerRuns[c.id] ?? []), ...secretPeers];
-      for (const [name, jobs, f] of list) {
-        const p = peers[name];
-        if (!p || p.error) continue;
-        log(`  ${name} ${jobs}`);
-        rec.add(c.id, `${name} ${jobs}`, await f(p, c).catch((e) => ({ error: errMsg(e) })));
-      }
-    }
-  }
-
-  const okScale = scale.filter((c) => !c.error);
-  const scaleRuns = opts.quick ? 1 : Math.min(opts.runs, 3);
-  for (let i = 0; i < scaleRuns; i++) {
-    for (const c of okScale) {
-      log(`scale run ${i + 1}/${scaleRuns}: ${c.id} (${c.lines} lines)`);
-      rec.add(c.id, `redpen parse ${N}`, await redpenChild('parse', c, N));
-      rec.add(c.id, `redpen scan ${N}`, await redpenChild('scan', c, N));
-    }
-  }
+  process.once('SIGINT', () => stop('interrupted (SIGINT)'));
+  process.once('SIGTERM', () => stop('interrupted (SIGTERM)'));
+  if (opts.deadline) setTimeout(() => stop(`stopped at the --deadline of ${opts.deadline} min`), opts.deadline * 60_000).unref();
 
   log('snippet latency');
-  let snippets;
   try {
     const set = await buildSnippets(okReal);
     const file = path.join(WORK_DIR, 'snippets.json');
     await fsp.writeFile(file, JSON.stringify({ snippets: set.snippets, iterations: opts.quick ? 30 : 150, warmup: 5 }));
     const r = await run(process.execPath, [path.join(CHILD, 'snippets.js'), file], { timeoutMs: 30 * 60_000 });
     if (r.code !== 0) throw new Error(`exited ${r.code}: ${tail(r.stderr)}`);
-    snippets = { ...JSON.parse(r.stdout.trim().split('\n').pop()), sets: set.description };
+    S.snippets = { ...JSON.parse(r.stdout.trim().split('\n').pop()), sets: set.description };
   } catch (e) {
-    snippets = { error: errMsg(e) };
-    problems.push(`snippet latency: ${snippets.error}`);
+    S.snippets = { error: errMsg(e) };
+    problems.push(`snippet latency: ${S.snippets.error}`);
   }
+  S.done.push('snippets');
 
-  const measurements = rec.summary(lines);
-  const ctx = pluginContext({ opts, meta, real, scale, peers, pack, measurements });
-  const plugins = await runPlugins(ctx);
-  for (const p of plugins) if (p.error) problems.push(`plug-in ${p.name}: ${p.error}`);
+  // plug-ins before the long measurements, so a deadline never cuts them
+  S.plugins = await runPlugins(pluginContext({ opts, meta, real, scale, peers, pack, measurements: () => rec.summary(lines) }));
+  for (const p of S.plugins) if (p.error) problems.push(`plug-in ${p.name}: ${p.error}`);
+  S.done.push('plug-ins');
 
+  // peers in order of what their figures decide (the goals first), so a deadline cuts the least
+  const byId = Object.fromEntries(okReal.map((c) => [c.id, c]));
+  const peerPlan = [
+    ['npm-packages', 'eslint', 1, (p, c) => runEslint(p, c, 1)],
+    ['npm-packages', 'eslint', N, (p, c) => runEslint(p, c, N)],
+    ['python-stdlib', 'bandit', 1, (p, c) => runBandit(p, c)],
+    ...['python-stdlib', 'npm-packages'].flatMap((id) => [
+      [id, 'gitleaks', N, (p, c) => runGitleaks(p, c)],
+      [id, 'trufflehog', N, (p, c) => runTrufflehog(p, c, N)],
+      [id, 'secretlint', 1, (p, c) => runSecretlint(p, c)],
+    ]),
+    ['python-stdlib', 'ruff', 1, (p, c) => runRuff(p, c, 1)],
+    ['python-stdlib', 'ruff', N, (p, c) => runRuff(p, c, N)],
+  ];
+  const okScale = scale.filter((c) => !c.error);
+  const scaleRuns = opts.quick ? 1 : Math.min(opts.runs, 3);
+  // run by run: redpen on the corpora, the growth inputs, then the peers; a deadline cuts
+  // repeats and the least important peers rather than whole figures
+  for (let i = 0; i < opts.runs; i++) {
+    for (const c of okReal) {
+      log(`run ${i + 1}/${opts.runs}: redpen on ${c.id} (${c.lines} lines)`);
+      for (const jobs of [1, N]) {
+        rec.add(c.id, `redpen parse ${jobs}`, await redpenChild('parse', c, jobs));
+        rec.add(c.id, `redpen scan ${jobs}`, await redpenChild('scan', c, jobs));
+      }
+      // cross-file taint can cost far more than the rest: bounded, and not retried once it timed out
+      const taintKey = `redpen taint ${N}`;
+      if (!rec.data[c.id]?.[taintKey]?.some((r) => r.timedOutMs)) rec.add(c.id, taintKey, await redpenChild('taint', c, N, { timeoutMs: opts.taintLimit * 60_000 }));
+      rec.add(c.id, `redpen secrets ${N}`, await redpenChild('secrets', c, N));
+    }
+    S.done.push(`redpen run ${i + 1}`);
+    if (i < scaleRuns) {
+      for (const c of okScale) {
+        log(`run ${i + 1}/${opts.runs}: growth ${c.id} (${c.lines} lines)`);
+        rec.add(c.id, `redpen parse ${N}`, await redpenChild('parse', c, N));
+        rec.add(c.id, `redpen scan ${N}`, await redpenChild('scan', c, N));
+      }
+      S.done.push(`growth run ${i + 1}`);
+    }
+    if (i >= opts.peerRuns) continue;
+    for (const [id, name, jobs, f] of peerPlan) {
+      const p = peers[name];
+      if (!byId[id] || !p || p.error) continue;
+      log(`run ${i + 1}/${opts.runs}: ${name} on ${id} (${jobs} worker${jobs > 1 ? 's' : ''})`);
+      rec.add(id, `${name} ${jobs}`, await f(p, byId[id]).catch((e) => ({ error: errMsg(e) })));
+    }
+    S.done.push(`peers run ${i + 1}`);
+  }
+  if (!S.stopping) await writeReport(S, null);
+}
+
+/** Assemble, compare with the goals, render and write; `interrupted` marks a partial report. */
+async function writeReport(S, interrupted) {
+  const { opts, meta, real, scale, peers, pack, rec, lines, snippets, plugins, problems } = S;
   meta.loadAfter = await cpuPressure();
-  const results = { meta, pack, corpora: [...real, ...scale].map(publicCorpus), peers: publicPeers(peers), measurements, snippets, plugins, problems };
+  if (interrupted) meta.interrupted = `${interrupted}; completed: ${S.done.join(', ') || 'nothing'}`;
+  const results = { meta, pack, corpora: [...real, ...scale].map(publicCorpus), peers: publicPeers(peers), measurements: rec.summary(lines), snippets, plugins, problems };
   results.goals = evaluateGoals(results);
   // hand-written analysis of the figures (why a goal is missed), kept beside the harness
   results.notes = await fsp.readFile(path.join(BENCH_DIR, 'NOTES.md'), 'utf8').catch(() => null);
@@ -283,7 +313,10 @@ function pluginContext({ opts, meta, real, scale, peers, pack, measurements }) {
     redpen: { bin: path.join(REPO_ROOT, 'bin', 'redpen.js'), dist: path.join(REPO_ROOT, 'dist'), pack },
     corpora: Object.fromEntries([...real, ...scale].map((c) => [c.id, c])),
     peers,
-    measurements,
+    // the core figures measured so far (plug-ins run before the corpora: usually none yet)
+    get measurements() {
+      return measurements();
+    },
     helpers: { run, summarize, median, percentile, log },
   });
 }

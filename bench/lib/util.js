@@ -25,6 +25,20 @@ export function log(...args) {
   process.stderr.write(`[bench ${s}s] ${args.join(' ')}\n`);
 }
 
+/** Process groups of the commands running now, so an interrupted benchmark leaves none behind. */
+const active = new Set();
+
+export function stopAll() {
+  for (const pid of active) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  active.clear();
+}
+
 export const TIME_BIN = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /**
@@ -57,6 +71,7 @@ export function run(cmd, args, opts = {}) {
       resolve({ code: -1, stdout: '', stderr: String(e?.message ?? e), ms: 0, error: String(e?.message ?? e) });
       return;
     }
+    if (child.pid) active.add(child.pid);
     const out = [];
     const err = [];
     let outLen = 0;
@@ -85,6 +100,7 @@ export function run(cmd, args, opts = {}) {
       resolve({ code: -1, stdout: '', stderr: String(e.message), ms: performance.now() - started, error: e.message });
     });
     child.on('close', (code, signal) => {
+      active.delete(child.pid);
       const ms = performance.now() - started;
       if (timer) clearTimeout(timer);
       let maxRssKB = null;
