@@ -2,4 +2,6 @@
  * Importing this module registers every capability's detectors (secrets, ...) with the
  * runner. Both the main thread and worker threads import it.
  */
+import './secrets/index.js';
+
 export {};

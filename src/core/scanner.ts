@@ -26,6 +26,11 @@ import { runRule } from '../engine/run.js';
 export interface Detector {
   id: string;
   scan(input: DetectorInput): Finding[];
+  /**
+   * Called once per document with all of its findings (rules and detectors), before
+   * fingerprints: the secrets detector scrubs the values it found from other findings.
+   */
+  finish?(findings: Finding[]): void;
 }
 
 export interface DetectorInput {
@@ -129,6 +134,13 @@ export class Scanner {
       for (const cr of this.textRules) {
         if (!cr.appliesTo(path)) continue;
         findings.push(...this.safeRun(cr, doc, null, result.errors));
+      }
+    }
+    for (const d of this.options.detectors ?? []) {
+      try {
+        d.finish?.(findings);
+      } catch (e) {
+        result.errors.push({ path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
       }
     }
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));

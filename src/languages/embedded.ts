@@ -59,6 +59,15 @@ export function markdownUnits(text: string): Unit[] {
       map: (line, column) => ({ line: firstContentLine + line - 1, column: column + indent }),
     });
   }
+  // the prose itself (fenced code blanked, offsets kept) for detectors: keys pasted in a README
+  let prose = text;
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map) continue;
+    const from = lines.starts[t.map[0]];
+    const to = t.map[1] < lines.lineCount ? lines.starts[t.map[1]] : text.length;
+    prose = prose.slice(0, from) + prose.slice(from, to).replace(/[^\n]/g, ' ') + prose.slice(to);
+  }
+  units.push({ text: prose, language: null, tag: 'markdown', kind: 'output', map: (line, column) => ({ line, column }) });
   return units;
 }
 
