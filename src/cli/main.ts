@@ -24,6 +24,7 @@ import { formatTestReport, testRules } from '../testing/ruletest.js';
 import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
+import { registerSecretsCommand } from './secrets.js';
 import '../capabilities.js';
 
 export class UsageError extends Error {}
@@ -276,6 +277,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       for (const w of warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
       setExit(0);
     });
+  registerSecretsCommand(program, setExit);
   return program;
 }
 

@@ -30,17 +30,17 @@ export function isTestPath(path: string): boolean {
 
 const LOWER: Record<Severity, Severity> = { critical: 'medium', high: 'low', medium: 'low', low: 'info', info: 'info' };
 
-const STORE = 'load it at run time from an environment variable or a secret manager (Vault, AWS Secrets Manager, GCP Secret Manager, Azure Key Vault, Doppler, 1Password) and keep it out of the repository';
+const STORE = 'load it from an environment variable or a secret manager (Vault, AWS/GCP Secret Manager, Azure Key Vault, Doppler) so it never enters the repository';
 
 function message(r: RawSecret, inTest: boolean): string {
   const { spec } = r;
-  const what = `${spec.name}${r.context ? ` ${r.context}` : ''}${r.validated ? ' (its checksum/structure is valid, so it is very likely real)' : ''}.`;
+  const what = `${spec.name}${r.context ? ` ${r.context}` : ''}${r.validated ? ' (its checksum or structure is valid)' : ''}.`;
   const why =
     spec.family === 'generic'
-      ? 'A credential in source code is readable by everyone with access to the repository, its history, builds and logs, and cannot be rotated without a code change.'
-      : 'Anyone who can read this file, the repository history or a build artifact can use it.';
-  const revoke = spec.revoke ? `Revoke or rotate it now (${spec.revoke}), then ${STORE}.` : `Revoke or rotate it now, then ${STORE}.`;
-  const test = inTest ? ' Found in a test file, so reported at lower severity: use an obviously fake value or load it from the environment.' : '';
+      ? 'A credential in code is readable by everyone with the repository, its history or a build, and cannot be rotated without a release.'
+      : 'Anyone who can read the repository, its history or a build can use it.';
+  const revoke = `Revoke or rotate it now${spec.revoke ? ` (${spec.revoke})` : ''}, then ${STORE}.`;
+  const test = inTest ? ' In a test file, so reported at lower severity: prefer an obviously fake value.' : '';
   return `${what} ${why} ${revoke}${test}`;
 }
 
