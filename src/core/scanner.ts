@@ -31,6 +31,8 @@ export interface Detector {
    * fingerprints: the secrets detector scrubs the values it found from other findings.
    */
   finish?(findings: Finding[]): void;
+  /** Whether this detector needs the syntax tree of a code file (default true). */
+  needsTree?(text: string, language: LanguageId): boolean;
 }
 
 export interface DetectorInput {
@@ -178,7 +180,13 @@ export class Scanner {
   }
 
   private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[]): Finding[] {
-    const tree = this.parse(path, text, language, errors);
+    // with no rule for the file, parse only if a detector asks (secrets-only scans stay cheap)
+    const detectors = this.options.detectors ?? [];
+    const parse =
+      detectors.length === 0 ||
+      (this.byLanguage.get(language) ?? []).some((cr) => cr.appliesTo(path)) ||
+      detectors.some((d) => !d.needsTree || d.needsTree(text, language));
+    const tree = parse ? this.parse(path, text, language, errors) : null;
     const out: Finding[] = [];
     if (tree) {
       const doc = makeDoc(path, text, language, tree)!;

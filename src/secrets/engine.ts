@@ -26,6 +26,10 @@ interface Compiled {
 }
 
 const WORD = /[A-Za-z0-9_]/;
+/** A string literal worth judging: six or more characters without spaces. */
+const LITERAL = /["'`][^"'`\s]{6,}["'`]/;
+/** Calls whose positional arguments are credentials (see ast-generic.ts). */
+const CREDENTIAL_CALL = /jwt\.|hmac|Hmac|Cipheriv|Fernet|AES\.new|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login\(|bind_s\(|FTP(_TLS)?\(|Sequelize\(|\.connect\(/;
 
 export interface EngineInput {
   text: string;
@@ -73,10 +77,40 @@ export class SecretEngine {
     return this.compiled.map((c) => c.spec);
   }
 
+  /** Keyword hits of the last document, reused when the same text is scanned next. */
+  private last: { text: string; hits: Map<number, number[]> } | null = null;
+
+  private hitsOf(text: string): Map<number, number[]> {
+    if (this.last?.text === text) return this.last.hits;
+    const hits = this.index.scan(text);
+    this.last = { text, hits };
+    return hits;
+  }
+
+  /**
+   * Whether the syntax tree could add a generic finding: a secret-ish word on a line with a
+   * string literal, or a call whose positional argument is a credential. Most files have
+   * neither, so a secrets-only scan parses few of them.
+   */
+  wantsTree(text: string): boolean {
+    if (minified(text)) return false;
+    if (CREDENTIAL_CALL.test(text)) return true;
+    for (const [kw, positions] of this.hitsOf(text)) {
+      if (!this.byKeyword[kw].includes(-1)) continue;
+      for (const p of positions) {
+        const ls = text.lastIndexOf('\n', p) + 1;
+        let le = text.indexOf('\n', p);
+        if (le === -1) le = text.length;
+        if (le - ls <= 4000 && LITERAL.test(text.slice(ls, le))) return true;
+      }
+    }
+    return false;
+  }
+
   scan(input: EngineInput): RawSecret[] {
     const { text } = input;
     if (text.length === 0) return [];
-    const hits = this.index.scan(text);
+    const hits = this.hitsOf(text);
     const perSpec = new Map<number, number[]>();
     const generic: number[] = [];
     for (const [kw, positions] of hits) {

@@ -52,6 +52,8 @@ export function judge(value: string, cls: NameClass): Confidence | null {
     return h >= 3 && classes >= 2 ? 'medium' : 'low';
   }
   if (/^(true|false|none|null|yes|no|on|off|\d+(\.\d+)?)$/i.test(v)) return null;
+  // regular expressions, format strings, code: not what a token or key is made of
+  if (!cls.strong && /[()[\]{}\\^$|<>]/.test(v)) return null;
   if (IDENTIFIER_LIKE.test(v)) return null; // words: a label, a mode, a name
   if (/^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
   if (/^\d[\d.:/-]*$/.test(v)) return null; // numbers, dates, versions
@@ -161,6 +163,9 @@ export function textGeneric(text: string, hits: number[], allowUnquoted: boolean
 
 function scanLine(line: string, base: number, allowUnquoted: boolean, out: RawSecret[]): void {
   const push = (name: string, vStart: number, value: string, how: string) => {
+    // "public key: ...", "publishable_key = ...": a name qualified as public
+    const at = line.lastIndexOf(name, vStart);
+    if (at > 0 && /public[\s_-]{0,2}$|publishable[\s_-]{0,2}$/i.test(line.slice(Math.max(0, at - 14), at))) return;
     const r = genericSecret({ start: base + vStart, end: base + vStart + value.length, value }, name, how);
     if (r) out.push(r);
   };

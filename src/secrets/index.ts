@@ -37,6 +37,10 @@ export class SecretsDetector implements Detector {
     return buildFindings(raw, { path: input.path, lines: input.lines, text: input.text });
   }
 
+  needsTree(text: string): boolean {
+    return secretEngine().wantsTree(text);
+  }
+
   finish(findings: Finding[]): void {
     const values = this.values;
     this.values = [];

@@ -49,7 +49,7 @@ const NOT_SECRET = new Set(['public', 'publishable', 'pub', 'example', 'sample',
 
 const PASSWORD_WORDS = /^(password|passwd|passwort|passphrase|passcode|pwd|pass|pw|pword|mdp|contrasena|senha)$|(password|passwd|passphrase|pwd)$/;
 const SECRET_WORDS = /^(secret|secretkey|clientsecret|appsecret|apisecret)$|secret$/;
-const TOKEN_WORDS = /^(token|accesstoken|authtoken|apitoken|bearer|jwt|pat|refreshtoken|sessiontoken|oauthtoken|idtoken)$|token$/;
+const TOKEN_WORDS = /^(token|accesstoken|authtoken|apitoken|bearer|jwt|refreshtoken|sessiontoken|oauthtoken|idtoken)$|token$/;
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'auth', 'signing', 'sign', 'encryption', 'encrypt', 'decrypt', 'crypto', 'cipher', 'client', 'master', 'app', 'application', 'account', 'license', 'licence', 'subscription', 'consumer', 'shared', 'hmac', 'jwt', 'session', 'webhook', 'service', 'admin', 'server', 'write', 'read', 'ingest', 'sdk', 'deploy', 'ssh', 'aes', 'rsa', 'security', 'x', 'openai', 'anthropic', 'stripe', 'google', 'aws', 'azure', 'gcp', 'mapbox', 'sendgrid', 'mailgun', 'slack', 'github', 'gitlab', 'hf', 'cohere', 'mistral', 'groq']);
 
 /** Classify a name; null when it does not name a secret. */
