@@ -146,3 +146,27 @@ describe('git history', () => {
     }
   });
 });
+
+describe('benchmark scorer', () => {
+  it('counts a hit inside a label as found, on a negative as a false alarm, elsewhere as unlabelled', async () => {
+    // @ts-expect-error plain JavaScript module without types
+    const { score } = (await import('../../bench/secrets/score.js')) as { score: (l: unknown[], h: unknown[]) => { overall: Record<string, unknown>; families: Record<string, Record<string, unknown>> } };
+    const labels = [
+      { file: 'a.py', line: 2, endLine: 2, family: 'ai', positive: true, what: 'key' },
+      { file: 'k.pem', line: 1, endLine: 9, family: 'private-key', positive: true, what: 'pem' },
+      { file: 'a.py', line: 5, endLine: 5, family: 'ai', positive: false, what: 'placeholder' },
+      { file: 'b.env', line: 1, endLine: 1, family: 'generic', positive: true, what: 'password' },
+    ];
+    const r = score(labels, [
+      { file: 'a.py', line: 2 },
+      { file: 'a.py', line: 2 },
+      { file: 'k.pem', line: 5 },
+      { file: 'a.py', line: 5 },
+      { file: 'c.txt', line: 1 },
+    ]);
+    expect(r.families.ai).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+    expect(r.families['private-key']).toMatchObject({ tp: 1, recall: 1 });
+    expect(r.families.generic).toMatchObject({ tp: 0, fn: 1, recall: 0 });
+    expect(r.overall).toMatchObject({ tp: 2, fp: 2, fn: 1, unlabelled: ['c.txt:1'] });
+  });
+});
