@@ -25,6 +25,8 @@ import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { registerSecretsCommand } from './secrets.js';
+import { registerSurfaceCommands, SurfaceUsageError } from './surfaces.js';
+import { GitError, scanChanges } from '../changes/git.js';
 import '../capabilities.js';
 
 export class UsageError extends Error {}
@@ -73,6 +75,8 @@ interface ScanCliOptions {
   baseline?: string;
   /** false with --no-baseline */
   useBaseline?: boolean;
+  staged?: boolean;
+  diff?: string;
 }
 
 /** Exit status for a result under a failure threshold. */
@@ -113,7 +117,24 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
   }
 
   let result: ScanResult;
-  if (stdin) {
+  if (opts.staged || opts.diff) {
+    if (stdin) throw new UsageError('--staged and --diff scan the repository, not stdin');
+    if (opts.staged && opts.diff) throw new UsageError('use either --staged or --diff, not both');
+    result = await scanChanges({
+      mode: opts.staged ? 'staged' : 'diff',
+      base: opts.diff,
+      cwd,
+      paths,
+      rules,
+      detectors: { secrets },
+      severity,
+      maxFileBytes,
+      include: [...(project.paths?.include ?? []), ...(opts.include ?? [])],
+      exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
+      errors: warnings,
+      baseline,
+    });
+  } else if (stdin) {
     const text = await readStdin();
     const started = performance.now();
     const scanner = await Scanner.create({ rules, detectors: createDetectors({ secrets }), maxFileBytes });
@@ -221,6 +242,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-project-config', 'ignore .redpen.yml')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `redpen baseline create`)')
     .option('--no-baseline', 'ignore the baseline named in .redpen.yml')
+    .option('--staged', 'scan only staged changes; report only findings they add (pre-commit)')
+    .option('--diff <base>', 'scan only what changed since <base> (commit, branch, tag); report only findings it adds')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('-q, --quiet', 'no progress bar or notes on stderr')
@@ -278,6 +301,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(0);
     });
   registerSecretsCommand(program, setExit);
+  registerSurfaceCommands(program, setExit);
   return program;
 }
 
@@ -286,7 +310,7 @@ function reportFatal(e: unknown): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
   }
-  if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError || e instanceof SurfaceUsageError || e instanceof GitError) {
     process.stderr.write(`redpen: ${e.message}\n`);
     return 2;
   }

@@ -17,10 +17,13 @@ import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } f
 import { LANGUAGES, detectLanguage } from '../languages/index.js';
 import { markdownUnits, notebookUnits, type Unit } from '../languages/embedded.js';
 import { loadLanguage, ParseFailure, parseText } from '../languages/treesitter.js';
-import { makeDoc, type Doc, type Evaluator } from '../engine/formula.js';
+import { makeDoc, wordsOf, type Doc, type Evaluator } from '../engine/formula.js';
+import type { ModuleTable, ModuleTaint } from '../engine/taint/interfile.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
-import { runRule } from '../engine/run.js';
+import { passesPrefilter, runRule } from '../engine/run.js';
+import { runTaintRules } from '../engine/taint/run.js';
+import { TaintBudgetExceeded } from '../engine/taint/flow.js';
 
 /** A capability that inspects documents besides rules (secrets, ...). */
 export interface Detector {
@@ -55,6 +58,13 @@ export interface ScannerOptions {
   maxDepth?: number;
   /** metavariable-analysis: redos */
   hooks?: Evaluator;
+  /** A project scan: files record taint summaries for other files. */
+  interfile?: boolean;
+}
+
+/** A file's result with what its taint analysis offers other files (project scans). */
+export interface ScannedFile extends FileResult {
+  taint?: ModuleTaint;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 3_000_000;
@@ -68,11 +78,10 @@ export function documentKind(path: string | undefined, text: string, language?: 
   if (language) return language;
   if (path && NOTEBOOK_EXT.test(path)) return 'notebook';
   if (path && MARKDOWN_EXT.test(path)) return 'markdown';
-  const lang = detectLanguage(path && path !== '-' ? path : undefined, text);
-  if (lang) return lang;
-  // stdin / snippets without a language: a chat transcript with fences is markdown
-  if ((!path || path === '-') && /^\s*(```|~~~)/m.test(text)) return 'markdown';
-  return 'text';
+  const named = path && path !== '-' && !path.startsWith('<') ? path : undefined;
+  // stdin and snippets: a chat transcript with fenced blocks is markdown, whatever its prose says
+  if (!named && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  return detectLanguage(named, text) ?? 'text';
 }
 
 export class Scanner {
@@ -98,8 +107,8 @@ export class Scanner {
   }
 
   /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
-  scanText(path: string, text: string, language?: LanguageId): FileResult {
-    const result: FileResult = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
+  scanText(path: string, text: string, language?: LanguageId): ScannedFile {
+    const result: ScannedFile = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
     const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -128,7 +137,7 @@ export class Scanner {
     } else if (kind === 'text') {
       findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file' }, result.errors));
     } else {
-      findings.push(...this.scanCode(path, text, lines, kind, result.errors));
+      findings.push(...this.scanCode(path, text, lines, kind, result.errors, result));
     }
     // regex-only rules (`languages: [regex]`) see every file whole
     if (this.textRules.length > 0) {
@@ -147,7 +156,7 @@ export class Scanner {
     }
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
-    assignFingerprints(findings, (f) => text.slice(f.location.start.offset, f.location.end.offset));
+    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
     result.findings = findings;
     return result;
   }
@@ -179,7 +188,7 @@ export class Scanner {
     }
   }
 
-  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[]): Finding[] {
+  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], file?: ScannedFile): Finding[] {
     // with no rule for the file, parse only if a detector asks (secrets-only scans stay cheap)
     const detectors = this.options.detectors ?? [];
     const parse =
@@ -188,13 +197,7 @@ export class Scanner {
       detectors.some((d) => !d.needsTree || d.needsTree(text, language));
     const tree = parse ? this.parse(path, text, language, errors) : null;
     const out: Finding[] = [];
-    if (tree) {
-      const doc = makeDoc(path, text, language, tree)!;
-      for (const cr of this.byLanguage.get(language) ?? []) {
-        if (!cr.appliesTo(path)) continue;
-        out.push(...this.safeRun(cr, doc, language, errors));
-      }
-    }
+    if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors, file));
     out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
     return out;
   }
@@ -208,13 +211,7 @@ export class Scanner {
       const unitErrors: ScanError[] = [];
       tree = this.parse(path, unit.text, unit.language, unitErrors, mapLoc);
       for (const e of unitErrors) errors.push(unit.cell !== undefined ? { ...e, message: `cell ${unit.cell + 1}: ${e.message}` } : e);
-      if (tree) {
-        const doc = makeDoc(path, unit.text, unit.language, tree)!;
-        for (const cr of this.byLanguage.get(unit.language) ?? []) {
-          if (!cr.appliesTo(path)) continue;
-          found.push(...this.safeRun(cr, doc, unit.language, errors));
-        }
-      }
+      if (tree) found.push(...this.runRules(makeDoc(path, unit.text, unit.language, tree)!, unit.language, errors));
     }
     found.push(...this.runDetectors({ path, text: unit.text, lines: unitLines, language: unit.language, tree: tree ?? undefined, unit: unit.kind }, errors));
     // comments are read in the unit's own text (a notebook line is a JSON string in the file)
@@ -231,6 +228,61 @@ export class Scanner {
       }
     }
     return found;
+  }
+
+  /**
+   * Search rules one by one; taint rules together (one interpretation serves them all). In a
+   * project scan (`file` given and interfile on), the file's taint summaries are recorded.
+   */
+  private runRules(doc: Doc, language: LanguageId, errors: ScanError[], file?: ScannedFile, table?: ModuleTable): Finding[] {
+    const out: Finding[] = [];
+    const taint: CompiledRule[] = [];
+    const interfile = file && this.options.interfile ? { table } : undefined;
+    for (const cr of this.byLanguage.get(language) ?? []) {
+      if (!cr.appliesTo(doc.path)) continue;
+      if (cr.taint) {
+        if (interfile) {
+          const pre = cr.prefilterInterfile.get(language);
+          doc.words ??= wordsOf(doc.text);
+          if (!pre || pre(doc.words) || table) taint.push(cr);
+        } else if (passesPrefilter(cr, doc, language)) taint.push(cr);
+      } else if (!table) out.push(...this.safeRun(cr, doc, language, errors));
+    }
+    if (taint.length > 0) {
+      try {
+        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile);
+        out.push(...r.findings);
+        if (file && r.module) file.taint = r.module;
+      } catch (e) {
+        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded;
+        errors.push({
+          path: doc.path,
+          kind: budget ? 'timeout' : 'rule',
+          level: 'warning',
+          message: budget ? `taint analysis gave up on this file: ${(e as Error).message}` : `taint analysis failed: ${(e as Error).message}`,
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Re-run only the taint rules of a file with other files' summaries (project scans): the
+   * taint findings that replace the file's earlier ones, and its updated summaries.
+   */
+  rescanTaint(path: string, text: string, table: ModuleTable): ScannedFile {
+    const result: ScannedFile = { path, findings: [], errors: [], lines: 0, bytes: 0 };
+    const kind = documentKind(path, text);
+    if (kind === 'markdown' || kind === 'notebook' || kind === 'text') return result;
+    const tree = this.parse(path, text, kind, []);
+    if (!tree) return result;
+    const lines = tree.lines;
+    const findings = this.runRules(makeDoc(path, text, kind, tree)!, kind, result.errors, result, table);
+    findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
+    applySuppressions(findings, lines, path);
+    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
+    result.findings = findings;
+    return result;
   }
 
   private runDetectors(input: DetectorInput, errors: ScanError[]): Finding[] {
