@@ -45,6 +45,8 @@ function files(v, g) {
   const { rand, hex } = g;
   const P = (value, family, what) => [value, family, true, what];
   const N = (value, family, what) => [value, family, false, what];
+  // passwords and keys with no format of their own, made here so this file holds none
+  const W = Array.from({ length: 24 }, (_, i) => `${rand(2, UPPER)}${rand(1, DIGITS)}${rand(i % 3 === 0 ? 17 : 9, ALNUM)}`);
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const gh = (prefix) => v.withCrc32Base62(prefix, rand(30));
   const b64url = (x) => Buffer.from(x).toString('base64url');
@@ -89,10 +91,10 @@ function files(v, g) {
 
   return [
     // ------------------------------------------------------------------ Python
-    ['services/billing/app.py', `import os\nimport stripe\nimport requests\n\nstripe.api_key = "${stripe}"\nSLACK_BOT_TOKEN = "xoxb-${rand(11, DIGITS)}-${rand(13, DIGITS)}-${rand(24)}"\nDB_PASSWORD = "Wd8!qLz3Rv2x"\nHEADERS = {"Authorization": f"Bearer {os.environ['API_TOKEN']}"}\nclient = requests.Session()\nclient.auth = ("billing", os.environ["BILLING_PASSWORD"])\nMAX_TOKENS = 512\ntoken_type = "bearer"\npassword_field = "password"\n`, [
+    ['services/billing/app.py', `import os\nimport stripe\nimport requests\n\nstripe.api_key = "${stripe}"\nSLACK_BOT_TOKEN = "xoxb-${rand(11, DIGITS)}-${rand(13, DIGITS)}-${rand(24)}"\nDB_PASSWORD = "${W[0]}"\nHEADERS = {"Authorization": f"Bearer {os.environ['API_TOKEN']}"}\nclient = requests.Session()\nclient.auth = ("billing", os.environ["BILLING_PASSWORD"])\nMAX_TOKENS = 512\ntoken_type = "bearer"\npassword_field = "password"\n`, [
       P(stripe, 'payments', 'stripe live key'),
       P('xoxb-', 'messaging', 'slack bot token'),
-      P('Wd8!qLz3Rv2x', 'generic', 'password constant'),
+      P(W[0], 'generic', 'password constant'),
       N("os.environ['API_TOKEN']", 'generic', 'env reference in f-string'),
       N('os.environ["BILLING_PASSWORD"]', 'generic', 'env reference'),
       N('token_type = "bearer"', 'generic', 'token type word'),
@@ -113,17 +115,17 @@ function files(v, g) {
       N('"bert-base-uncased"', 'ai', 'tokenizer name'),
       N('model_id', 'generic', 'model uuid'),
     ]],
-    ['services/ml/settings.py', `import os\n\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app", "USER": "app", "PASSWORD": "Qv7#pLx2Mz9k", "HOST": "db"}}\nSECRET_KEY = "django-insecure-${rand(50, LOWER + DIGITS + '!@#%^&*(-_=+)')}"\nEMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")\nSESSION_COOKIE_NAME = "sessionid"\nPASSWORD_RESET_TIMEOUT = 259200\nAUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]\n`, [
-      P('Qv7#pLx2Mz9k', 'generic', 'django db password'),
+    ['services/ml/settings.py', `import os\n\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app", "USER": "app", "PASSWORD": "${W[1]}", "HOST": "db"}}\nSECRET_KEY = "django-insecure-${rand(50, LOWER + DIGITS + '!@#%^&*(-_=+)')}"\nEMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")\nSESSION_COOKIE_NAME = "sessionid"\nPASSWORD_RESET_TIMEOUT = 259200\nAUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]\n`, [
+      P(W[1], 'generic', 'django db password'),
       P('django-insecure-', 'generic', 'django secret key'),
       N('os.environ.get("EMAIL_HOST_PASSWORD", "")', 'generic', 'empty default'),
       N('"django.contrib.auth.password_validation.MinimumLengthValidator"', 'generic', 'validator name'),
     ]],
-    ['tools/deploy.py', `import paramiko, smtplib, jwt\n\nssh = paramiko.SSHClient()\nssh.connect("10.0.4.2", username="deploy", password="Tz4@kLq9Vx2m")\nserver = smtplib.SMTP("smtp.example.com", 587)\nserver.login("alerts@example.com", "Mq8$zRp3Lw6v")\ntoken = jwt.encode({"sub": "deploy"}, "Jk3Lz9Qp2Vx7Rw4Tn8Mb", algorithm="HS256")\nDB_URL = "postgresql+psycopg2://etl:Ln5Vq8Zx2Kp7@warehouse.internal:5432/dw"\nFALLBACK_URL = "postgresql://user:password@localhost:5432/dev"\n`, [
-      P('Tz4@kLq9Vx2m', 'generic', 'paramiko password kwarg'),
-      P('Mq8$zRp3Lw6v', 'generic', 'smtp login password'),
-      P('Jk3Lz9Qp2Vx7Rw4Tn8Mb', 'generic', 'jwt signing key'),
-      P('Ln5Vq8Zx2Kp7', 'database', 'sqlalchemy url'),
+    ['tools/deploy.py', `import paramiko, smtplib, jwt\n\nssh = paramiko.SSHClient()\nssh.connect("10.0.4.2", username="deploy", password="${W[2]}")\nserver = smtplib.SMTP("smtp.example.com", 587)\nserver.login("alerts@example.com", "${W[3]}")\ntoken = jwt.encode({"sub": "deploy"}, "${W[4]}", algorithm="HS256")\nDB_URL = "postgresql+psycopg2://etl:${W[5]}@warehouse.internal:5432/dw"\nFALLBACK_URL = "postgresql://user:password@localhost:5432/dev"\n`, [
+      P(W[2], 'generic', 'paramiko password kwarg'),
+      P(W[3], 'generic', 'smtp login password'),
+      P(W[4], 'generic', 'jwt signing key'),
+      P(W[5], 'database', 'sqlalchemy url'),
       N('postgresql://user:password@localhost:5432/dev', 'database', 'placeholder url'),
     ]],
     ['tests/test_payments.py', `import pytest\n\nTEST_PASSWORD = "test"\nFAKE_TOKEN = "fake-token"\n\ndef test_login(client):\n    client.login(username="alice", password="not-a-real-password")\n    assert client.get("/").status_code == 200\n`, [
@@ -140,11 +142,11 @@ function files(v, g) {
       N('pk_live_', 'payments', 'stripe publishable key'),
       N("apiKeyHeader: 'X-API-Key'", 'generic', 'header name'),
     ]],
-    ['web/src/db.js', `const { Pool } = require('pg');\nconst mongoose = require('mongoose');\n\nconst pool = new Pool({ host: 'db', user: 'web', password: 'Xr7!mQ2zLp9v', database: 'web' });\nmongoose.connect('mongodb+srv://web:Kd9Lq2Vx7Zm4@cluster0.x1y2z.mongodb.net/prod');\nconst redisUrl = process.env.REDIS_URL || 'redis://localhost:6379';\nconst jwtSecret = process.env.JWT_SECRET || 'Hq4Zx8Lm2Vp7Rk3Tn9Wb';\nconst sessionCookie = 'connect.sid';\n`, [
-      P('Xr7!mQ2zLp9v', 'generic', 'pg pool password'),
-      P('Kd9Lq2Vx7Zm4', 'database', 'mongodb srv url'),
+    ['web/src/db.js', `const { Pool } = require('pg');\nconst mongoose = require('mongoose');\n\nconst pool = new Pool({ host: 'db', user: 'web', password: '${W[6]}', database: 'web' });\nmongoose.connect('mongodb+srv://web:${W[7]}@cluster0.x1y2z.mongodb.net/prod');\nconst redisUrl = process.env.REDIS_URL || 'redis://localhost:6379';\nconst jwtSecret = process.env.JWT_SECRET || '${W[8]}';\nconst sessionCookie = 'connect.sid';\n`, [
+      P(W[6], 'generic', 'pg pool password'),
+      P(W[7], 'database', 'mongodb srv url'),
       N("'redis://localhost:6379'", 'database', 'local redis without password'),
-      P('Hq4Zx8Lm2Vp7Rk3Tn9Wb', 'generic', 'env fallback secret'),
+      P(W[8], 'generic', 'env fallback secret'),
       N("'connect.sid'", 'generic', 'cookie name'),
     ]],
     ['web/src/notify.ts', `export class Notifier {\n  private readonly discordWebhook = 'https://discord.com/api/webhooks/${rand(18, DIGITS)}/${rand(68, URLSAFE)}';\n  private telegramToken: string = '${rand(10, DIGITS)}:AA${rand(33, URLSAFE)}';\n  private twilioAuthToken = '${hex(32)}';\n  private readonly mailgunKey = 'key-${hex(32)}';\n  private readonly retryTokens = 3;\n}\n`, [
@@ -164,12 +166,12 @@ function files(v, g) {
       N('sha512-', 'generic', 'lockfile integrity'),
     ]],
     // ------------------------------------------------------------------ config files
-    ['.env', `# local development\nNODE_ENV=development\nDATABASE_URL=postgres://app:Rz4Lq8Vx2Mk9@db.internal:5432/app\nOPENAI_API_KEY=sk-proj-${rand(74, URLSAFE)}T3BlbkFJ${rand(74, URLSAFE)}\nGROQ_API_KEY=gsk_${rand(52)}\nSTRIPE_WEBHOOK_SECRET=whsec_${rand(32)}\nSESSION_SECRET=Mv3Kq8Zx2Lp7Rt4Wn9Yb\nGITHUB_TOKEN=github_pat_${rand(22)}_${rand(59)}\nTWILIO_AUTH_TOKEN=${hex(32)}\nREDIS_PASSWORD=\nSENTRY_DSN=https://${hex(32)}@o123456.ingest.sentry.io/4504\n`, [
-      P('Rz4Lq8Vx2Mk9', 'database', 'postgres url in .env'),
+    ['.env', `# local development\nNODE_ENV=development\nDATABASE_URL=postgres://app:${W[9]}@db.internal:5432/app\nOPENAI_API_KEY=sk-proj-${rand(74, URLSAFE)}T3BlbkFJ${rand(74, URLSAFE)}\nGROQ_API_KEY=gsk_${rand(52)}\nSTRIPE_WEBHOOK_SECRET=whsec_${rand(32)}\nSESSION_SECRET=${W[10]}\nGITHUB_TOKEN=github_pat_${rand(22)}_${rand(59)}\nTWILIO_AUTH_TOKEN=${hex(32)}\nREDIS_PASSWORD=\nSENTRY_DSN=https://${hex(32)}@o123456.ingest.sentry.io/4504\n`, [
+      P(W[9], 'database', 'postgres url in .env'),
       P('OPENAI_API_KEY=sk-proj', 'ai', 'openai key in .env'),
       P('gsk_', 'ai', 'groq key'),
       P('whsec_', 'payments', 'stripe webhook secret'),
-      P('Mv3Kq8Zx2Lp7Rt4Wn9Yb', 'generic', 'session secret'),
+      P(W[10], 'generic', 'session secret'),
       P('github_pat_', 'code-hosting', 'fine-grained pat'),
       P('TWILIO_AUTH_TOKEN=', 'messaging', 'twilio token'),
       N('REDIS_PASSWORD=', 'generic', 'empty value'),
@@ -184,14 +186,14 @@ function files(v, g) {
       N('SESSION_SECRET=changeme', 'generic', 'changeme'),
       N('<your-secret-key>', 'cloud', 'angle placeholder'),
     ]],
-    ['deploy/docker-compose.yml', `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Kx7Lq2Vz9Mp4\n      POSTGRES_USER: app\n  api:\n    image: registry.example.com/api:1.4.2\n    environment:\n      DATABASE_URL: mysql://api:Vn8Qz3Lx7Kp2@mysql:3306/api\n      REDIS_URL: \${REDIS_URL}\n      API_TOKEN: \${API_TOKEN:?set it}\n`, [
-      P('Kx7Lq2Vz9Mp4', 'generic', 'compose db password'),
-      P('Vn8Qz3Lx7Kp2', 'database', 'mysql url'),
+    ['deploy/docker-compose.yml', `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${W[11]}\n      POSTGRES_USER: app\n  api:\n    image: registry.example.com/api:1.4.2\n    environment:\n      DATABASE_URL: mysql://api:${W[12]}@mysql:3306/api\n      REDIS_URL: \${REDIS_URL}\n      API_TOKEN: \${API_TOKEN:?set it}\n`, [
+      P(W[11], 'generic', 'compose db password'),
+      P(W[12], 'database', 'mysql url'),
       N('${REDIS_URL}', 'database', 'variable reference'),
       N('${API_TOKEN:?set it}', 'generic', 'variable reference'),
     ]],
-    ['deploy/k8s/secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ntype: Opaque\nstringData:\n  password: Lp9Zq4Vx8Km3\n  vault_token: hvs.${rand(90, URLSAFE)}\n  doppler_token: dp.st.${rand(43)}\n  tls_cert_file: /etc/tls/tls.crt\n`, [
-      P('Lp9Zq4Vx8Km3', 'generic', 'k8s secret password'),
+    ['deploy/k8s/secret.yaml', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ntype: Opaque\nstringData:\n  password: ${W[13]}\n  vault_token: hvs.${rand(90, URLSAFE)}\n  doppler_token: dp.st.${rand(43)}\n  tls_cert_file: /etc/tls/tls.crt\n`, [
+      P(W[13], 'generic', 'k8s secret password'),
       P('hvs.', 'cloud', 'vault token'),
       P('dp.st.', 'cloud', 'doppler token'),
       N('/etc/tls/tls.crt', 'generic', 'file path'),
@@ -200,24 +202,24 @@ function files(v, g) {
       N('client-certificate-data', 'private-key', 'certificate (public)'),
       P('client-key-data', 'private-key', 'kubeconfig client key'),
     ]],
-    ['config/appsettings.json', `{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:sql-prod.database.windows.net,1433;Database=app;User ID=app;Password=Zm4Lq9Vx2Kp8;Encrypt=True;"\n  },\n  "Storage": "DefaultEndpointsProtocol=https;AccountName=appstore;AccountKey=${Buffer.from(rand(64)).toString('base64')};EndpointSuffix=core.windows.net",\n  "AzureAd": { "ClientId": "${uuid()}", "ClientSecret": "abc8Q~${rand(34, ALNUM + '_.-')}" },\n  "Logging": { "LogLevel": { "Default": "Information" } }\n}\n`, [
-      P('Zm4Lq9Vx2Kp8', 'database', 'ado.net connection string'),
+    ['config/appsettings.json', `{\n  "ConnectionStrings": {\n    "Default": "Server=tcp:sql-prod.database.windows.net,1433;Database=app;User ID=app;Password=${W[14]};Encrypt=True;"\n  },\n  "Storage": "DefaultEndpointsProtocol=https;AccountName=appstore;AccountKey=${Buffer.from(rand(64)).toString('base64')};EndpointSuffix=core.windows.net",\n  "AzureAd": { "ClientId": "${uuid()}", "ClientSecret": "abc8Q~${rand(34, ALNUM + '_.-')}" },\n  "Logging": { "LogLevel": { "Default": "Information" } }\n}\n`, [
+      P(W[14], 'database', 'ado.net connection string'),
       P('AccountKey=', 'cloud', 'azure storage key'),
       P('8Q~', 'cloud', 'azure ad client secret'),
     ]],
-    ['config/application.properties', `spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=Hv3Zq8Lx2Kp7\nspring.datasource.hikari.maximum-pool-size=10\nspring.security.oauth2.client.registration.google.client-secret=GOCSPX-${rand(28, URLSAFE)}\nserver.ssl.key-store-password=\${KEYSTORE_PASSWORD}\n`, [
-      P('Hv3Zq8Lx2Kp7', 'database', 'jdbc password'),
+    ['config/application.properties', `spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${W[15]}\nspring.datasource.hikari.maximum-pool-size=10\nspring.security.oauth2.client.registration.google.client-secret=GOCSPX-${rand(28, URLSAFE)}\nserver.ssl.key-store-password=\${KEYSTORE_PASSWORD}\n`, [
+      P(W[15], 'database', 'jdbc password'),
       P('GOCSPX-', 'cloud', 'google oauth client secret'),
       N('${KEYSTORE_PASSWORD}', 'generic', 'property reference'),
     ]],
-    ['config/settings.toml', `[database]\nhost = "db.internal"\npassword = "Pq7Zx3Lm9Vk2"\n\n[cloudflare]\napi_token = "${rand(40, URLSAFE)}"\n\n[cache]\nkey_prefix = "app:v2:"\n`, [
-      P('Pq7Zx3Lm9Vk2', 'generic', 'toml password'),
+    ['config/settings.toml', `[database]\nhost = "db.internal"\npassword = "${W[16]}"\n\n[cloudflare]\napi_token = "${rand(40, URLSAFE)}"\n\n[cache]\nkey_prefix = "app:v2:"\n`, [
+      P(W[16], 'generic', 'toml password'),
       P('api_token = ', 'cloud', 'cloudflare token'),
       N('key_prefix = "app:v2:"', 'generic', 'key prefix'),
     ]],
-    ['config/legacy.ini', `[mailchimp]\napikey = ${hex(32)}-us14\n\n[smtp]\nuser = alerts\npassword = Rk8Vq2Zx7Lm3\n\n[ui]\npassword_min_length = 12\n`, [
+    ['config/legacy.ini', `[mailchimp]\napikey = ${hex(32)}-us14\n\n[smtp]\nuser = alerts\npassword = ${W[17]}\n\n[ui]\npassword_min_length = 12\n`, [
       P('-us14', 'messaging', 'mailchimp key'),
-      P('Rk8Vq2Zx7Lm3', 'generic', 'ini password'),
+      P(W[17], 'generic', 'ini password'),
       N('password_min_length = 12', 'generic', 'policy number'),
     ]],
     ['config/service-account.json', saText, [P(saText, 'cloud', 'gcp service account (the whole file is the credential)')]],
@@ -233,32 +235,32 @@ function files(v, g) {
     ['infra/main.tf', `provider "digitalocean" {\n  token = "dop_v1_${hex(64)}"\n}\n\nresource "aws_db_instance" "app" {\n  username = "app"\n  password = var.db_password\n}\n\nvariable "db_password" {\n  type      = string\n  sensitive = true\n}\n`, [P('dop_v1_', 'cloud', 'digitalocean token'), N('var.db_password', 'generic', 'terraform variable')]],
     ['infra/credentials', `[default]\naws_access_key_id = ${awsId2}\naws_secret_access_key = ${awsSecret2}\nregion = eu-west-1\n`, [P(awsId2, 'cloud', 'aws credentials file id'), P(awsSecret2, 'cloud', 'aws credentials file secret')]],
     // ------------------------------------------------------------------ shell, Docker, other languages
-    ['scripts/release.sh', `#!/usr/bin/env bash\nset -euo pipefail\nexport HEROKU_API_KEY=${uuid()}\nexport SHOPIFY_ACCESS_TOKEN=shpat_${hex(32)}\ngit clone https://release-bot:Vz8Lq3Kx9Pm2@git.example.com/platform/infra.git\ncurl -sf -H "Authorization: Bearer $DEPLOY_TOKEN" https://deploy.example.com/hooks\nsha256sum dist/app.tar.gz # ${hex(64)}\n`, [
+    ['scripts/release.sh', `#!/usr/bin/env bash\nset -euo pipefail\nexport HEROKU_API_KEY=${uuid()}\nexport SHOPIFY_ACCESS_TOKEN=shpat_${hex(32)}\ngit clone https://release-bot:${W[18]}@git.example.com/platform/infra.git\ncurl -sf -H "Authorization: Bearer $DEPLOY_TOKEN" https://deploy.example.com/hooks\nsha256sum dist/app.tar.gz # ${hex(64)}\n`, [
       P('HEROKU_API_KEY=', 'cloud', 'heroku api key'),
       P('shpat_', 'payments', 'shopify token'),
-      P('Vz8Lq3Kx9Pm2', 'database', 'credentials in git url'),
+      P(W[18], 'database', 'credentials in git url'),
       N('Bearer $DEPLOY_TOKEN', 'generic', 'header with variable'),
       N('sha256sum', 'generic', 'sha256 digest'),
     ]],
-    ['Dockerfile', `FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nENV HF_TOKEN=hf_${rand(34, UPPER + LOWER)}\nARG NPM_TOKEN\nENV ADMIN_PASSWORD Qz3Lv8Kp2Xm7\nRUN pip install -r requirements.txt\n`, [
+    ['Dockerfile', `FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nENV HF_TOKEN=hf_${rand(34, UPPER + LOWER)}\nARG NPM_TOKEN\nENV ADMIN_PASSWORD ${W[19]}\nRUN pip install -r requirements.txt\n`, [
       P('hf_', 'ai', 'hf token in image'),
       N('ARG NPM_TOKEN', 'generic', 'build arg without value'),
-      P('Qz3Lv8Kp2Xm7', 'generic', 'ENV password'),
+      P(W[19], 'generic', 'ENV password'),
     ]],
-    ['backend/src/main/java/com/example/Payments.java', `package com.example;\n\npublic class Payments {\n    private static final String SQUARE_ACCESS_TOKEN = "EAAA${rand(60, URLSAFE)}";\n    private static final String DB_PASSWORD = "Mz7Kq2Lx9Vp4";\n    private static final String PASSWORD_PROPERTY = "app.db.password";\n    private final String apiKey = System.getenv("PAYMENTS_API_KEY");\n}\n`, [
+    ['backend/src/main/java/com/example/Payments.java', `package com.example;\n\npublic class Payments {\n    private static final String SQUARE_ACCESS_TOKEN = "EAAA${rand(60, URLSAFE)}";\n    private static final String DB_PASSWORD = "${W[20]}";\n    private static final String PASSWORD_PROPERTY = "app.db.password";\n    private final String apiKey = System.getenv("PAYMENTS_API_KEY");\n}\n`, [
       P('EAAA', 'payments', 'square token'),
-      P('Mz7Kq2Lx9Vp4', 'generic', 'java constant password'),
+      P(W[20], 'generic', 'java constant password'),
       N('"app.db.password"', 'generic', 'property name'),
       N('System.getenv', 'generic', 'env read'),
     ]],
-    ['backend/cmd/server/main.go', `package main\n\nconst braintreeToken = "access_token$production$${rand(16, LOWER + DIGITS)}$${hex(32)}"\n\nvar cfg = Config{\n\tRedisURL: "rediss://default:Wq8Zx2Lk7Vm3@cache.internal:6380",\n\tAPIKeyHeader: "X-Api-Key",\n}\n`, [
+    ['backend/cmd/server/main.go', `package main\n\nconst braintreeToken = "access_token$production$${rand(16, LOWER + DIGITS)}$${hex(32)}"\n\nvar cfg = Config{\n\tRedisURL: "rediss://default:${W[21]}@cache.internal:6380",\n\tAPIKeyHeader: "X-Api-Key",\n}\n`, [
       P('access_token$production$', 'payments', 'braintree token'),
-      P('Wq8Zx2Lk7Vm3', 'database', 'redis url'),
+      P(W[21], 'database', 'redis url'),
       N('"X-Api-Key"', 'generic', 'header name'),
     ]],
     ['backend/app/models/user.rb', `class User < ApplicationRecord\n  has_secure_password\n  PAYPAL = { client_id: "A${rand(79, URLSAFE)}", paypal_client_secret: "E${rand(79, URLSAFE)}" }\n  validates :password, length: { minimum: 12 }\nend\n`, [P('paypal_client_secret', 'payments', 'paypal secret'), N('validates :password', 'generic', 'validation')]],
-    ['backend/public/index.php', `<?php\n$mailgun = 'key-${hex(32)}';\n$config = ['db_password' => 'Lk9Vq3Zx8Mp2', 'db_user' => 'web'];\n$password = $_POST['password'];\n`, [P('key-', 'messaging', 'mailgun key php'), P('Lk9Vq3Zx8Mp2', 'generic', 'php array password'), N("$_POST['password']", 'generic', 'request input')]],
-    ['backend/settings.xml', `<settings>\n  <servers>\n    <server>\n      <id>internal</id>\n      <username>deployer</username>\n      <password>Xq4Lz8Vk2Mp7</password>\n    </server>\n  </servers>\n</settings>\n`, [P('Xq4Lz8Vk2Mp7', 'generic', 'maven settings password')]],
+    ['backend/public/index.php', `<?php\n$mailgun = 'key-${hex(32)}';\n$config = ['db_password' => '${W[22]}', 'db_user' => 'web'];\n$password = $_POST['password'];\n`, [P('key-', 'messaging', 'mailgun key php'), P(W[22], 'generic', 'php array password'), N("$_POST['password']", 'generic', 'request input')]],
+    ['backend/settings.xml', `<settings>\n  <servers>\n    <server>\n      <id>internal</id>\n      <username>deployer</username>\n      <password>${W[23]}</password>\n    </server>\n  </servers>\n</settings>\n`, [P(W[23], 'generic', 'maven settings password')]],
     // ------------------------------------------------------------------ keys
     ['keys/deploy_rsa.pem', rsa, [P(rsa, 'private-key', 'rsa pkcs1')]],
     ['keys/server-ec.key', ec, [P(ec, 'private-key', 'ec sec1')]],
@@ -292,6 +294,11 @@ function files(v, g) {
       P('ntn_', 'saas', 'notion token'),
       N('SENTRY_RELEASE', 'generic', 'release sha'),
       N('CACHE_KEY', 'generic', 'cache key template'),
+    ]],
+    ['docs/webhooks.md', `# Webhooks\n\nSlack's example incoming webhook looks like \`https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\`.\n\nSet \`SLACK_BOT_TOKEN=xoxb-your-bot-token\` and \`TELEGRAM_BOT_TOKEN=<bot id>:<token>\` in your environment.\n\nA JWT looks like this (from jwt.io): \`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\`\n`, [
+      N('T00000000/B00000000', 'messaging', 'slack documented example webhook'),
+      N('xoxb-your-bot-token', 'messaging', 'slack token placeholder'),
+      N('SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'saas', 'jwt.io example token'),
     ]],
     ['src/integrations/css/theme.css', `:root { --accent: #${hex(6)}; --token-spacing: 4px; }\n.icon { background: url("data:image/svg+xml;base64,${Buffer.from(`<svg>${rand(200)}</svg>`).toString('base64')}"); }\n`, [N('data:image', 'generic', 'data uri')]],
   ];

@@ -149,7 +149,8 @@ export async function scoreSecrets({ peers = {}, redpenBin = path.join(REPO, 'bi
           tools[name] = { error: r.error };
           continue;
         }
-        tools[name] = { version: name === 'redpen' ? undefined : await version(name, bin), ms: Math.round(r.ms), findings: r.hits.length, ...score(corpus.labels, r.hits) };
+        const given = peers[name]?.version;
+        tools[name] = { version: name === 'redpen' ? undefined : (given ?? (await version(name, bin))), ms: Math.round(r.ms), findings: r.hits.length, ...score(corpus.labels, r.hits) };
       } catch (e) {
         tools[name] = { error: String(e?.message ?? e) };
       }
@@ -192,7 +193,7 @@ export default async function secrets(ctx) {
   for (const name of ['gitleaks', 'trufflehog', 'secretlint']) {
     const p = ctx.peers?.[name];
     if (!p || p.error) continue;
-    peers[name] = name === 'secretlint' ? { bin: p.cmd?.[p.cmd.length - 1] } : { bin: p.bin };
+    peers[name] = { bin: name === 'secretlint' ? p.cmd?.[p.cmd.length - 1] : p.bin, version: p.version };
   }
   const res = await scoreSecrets({ peers, redpenBin: ctx.redpen?.bin });
   return { markdown: toMarkdown(res), json: res };

@@ -53,6 +53,7 @@ export function judge(value: string, cls: NameClass): Confidence | null {
   }
   if (/^(true|false|none|null|yes|no|on|off|\d+(\.\d+)?)$/i.test(v)) return null;
   // regular expressions, format strings, code: not what a token or key is made of
+  if (/\(\?[:=!<]|\[\^|\\[sdwbSDWB]|\{\d+,\d*\}|\[[A-Za-z0-9]-[A-Za-z0-9]/.test(v)) return null;
   if (!cls.strong && /[()[\]{}\\^$|<>]/.test(v)) return null;
   if (IDENTIFIER_LIKE.test(v)) return null; // words: a label, a mode, a name
   if (/^[\w.+-]+@[\w-]+\.[\w.]+$/.test(v)) return null; // an e-mail address
@@ -156,7 +157,8 @@ export function textGeneric(text: string, hits: number[], allowUnquoted: boolean
     le = Math.min(le, to);
     // minified code and data lines: nothing here is a hand-written assignment
     if (le - ls > 4000) continue;
-    scanLine(text.slice(ls, le), ls, allowUnquoted, out);
+    // escapes inside string literals and JSON (`a=1\nb=2`) separate like the whitespace they stand for
+    scanLine(text.slice(ls, le).replace(/\\[nrt]/g, '  '), ls, allowUnquoted, out);
   }
   return out;
 }
@@ -177,6 +179,8 @@ function scanLine(line: string, base: number, allowUnquoted: boolean, out: RawSe
     const name = m[2];
     const g = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : 6;
     if (g === 6 && !allowUnquoted) continue;
+    // cut short by a template interpolation: `token=abc${x}`
+    if (g === 6 && (line[m.indices![6]![1]] === '{' || m[6].endsWith('$'))) continue;
     if (/^(authorization|x-api-key|x-auth-token|api-key|apikey|x-access-token)$/i.test(name)) continue;
     push(name, m.indices![g]![0], m[g], `assigned to \`${name.replace(/^[@$]/, '')}\``);
   }

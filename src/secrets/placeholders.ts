@@ -32,6 +32,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
   'your-256-bit-secret',
+  // jwt.io's example token
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
 ]);
 
 /** A value that stands for a secret rather than being one. */
@@ -53,7 +55,8 @@ export function isReference(value: string): boolean {
     /^(\$|%|@|&|\{\{|\$\{|<%|#\{|env[:.(]|process\.env|os\.environ|os\.getenv|getenv|vault:|secret:|arn:aws|ssm:|sm:\/\/|projects\/[^/]+\/secrets|azurekeyvault|keyvault:|op:\/\/|file:|\.{0,2}\/|~\/|[A-Za-z]:\\)/i.test(v) ||
     /^[A-Za-z_][\w-]*\.(pem|key|crt|cer|p12|pfx|json|txt|env|jks|keystore|ppk|pub|gpg|asc)$/i.test(v) ||
     /^(https?|wss?):\/\/[^@\s]*$/i.test(v) ||
-    /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) // an environment variable's name
+    /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) || // an environment variable's name
+    /^(var|local|module|data|each|self|vars|secrets|env|inputs|needs|steps|matrix|github|settings|config|params|values)\.[\w.\-]+$/.test(v) // HCL, Actions, Helm references
   );
 }
 

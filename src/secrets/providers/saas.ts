@@ -108,7 +108,6 @@ export const SAAS: SecretSpec[] = [
   contextual('upstash-redis-token', 'Upstash Redis REST token', 'database', ['upstash'], 'A[A-Za-z0-9]{30,120}=?', 'high'),
   contextual('algolia-search-key', 'Algolia search key', 'saas', ['algolia_search'], HEX(32), 'low'),
   contextual('firebase-secret', 'Firebase database secret', 'database', ['firebase_secret', 'firebase_database_secret'], '[A-Za-z0-9]{40}', 'high'),
-  contextual('snowflake-password', 'Snowflake password', 'database', ['snowflake_password', 'snowsql_pwd'], '[^\\s"\'`]{8,64}', 'high'),
   contextual('lob-api-key', 'Lob API key', 'saas', ['lob_api', 'lob_key'], `(?:live|test)_${HEX(35)}`, 'high'),
   contextual('beamer-api-key', 'Beamer API key', 'saas', ['beamer'], 'b_[A-Za-z0-9=_\\-]{44}', 'medium'),
   contextual('fastly-api-token', 'Fastly API token', 'saas', ['fastly'], '[A-Za-z0-9_\\-]{32}', 'high'),
