@@ -235,7 +235,7 @@ function files(v, g) {
     ['infra/main.tf', `provider "digitalocean" {\n  token = "dop_v1_${hex(64)}"\n}\n\nresource "aws_db_instance" "app" {\n  username = "app"\n  password = var.db_password\n}\n\nvariable "db_password" {\n  type      = string\n  sensitive = true\n}\n`, [P('dop_v1_', 'cloud', 'digitalocean token'), N('var.db_password', 'generic', 'terraform variable')]],
     ['infra/credentials', `[default]\naws_access_key_id = ${awsId2}\naws_secret_access_key = ${awsSecret2}\nregion = eu-west-1\n`, [P(awsId2, 'cloud', 'aws credentials file id'), P(awsSecret2, 'cloud', 'aws credentials file secret')]],
     // ------------------------------------------------------------------ shell, Docker, other languages
-    ['scripts/release.sh', `#!/usr/bin/env bash\nset -euo pipefail\nexport HEROKU_API_KEY=${uuid()}\nexport SHOPIFY_ACCESS_TOKEN=shpat_${hex(32)}\ngit clone https://release-bot:${W[18]}@git.example.com/platform/infra.git\ncurl -sf -H "Authorization: Bearer $DEPLOY_TOKEN" https://deploy.example.com/hooks\nsha256sum dist/app.tar.gz # ${hex(64)}\n`, [
+    ['scripts/release.sh', `#!/usr/bin/env bash\nset -euo pipefail\nexport HEROKU_API_KEY=${uuid()}\nexport SHOPIFY_ACCESS_TOKEN=shpat_${hex(32)}\ngit clone https://release-bot:${W[18]}@git.acmecorp.io/platform/infra.git\ncurl -sf -H "Authorization: Bearer $DEPLOY_TOKEN" https://deploy.example.com/hooks\nsha256sum dist/app.tar.gz # ${hex(64)}\n`, [
       P('HEROKU_API_KEY=', 'cloud', 'heroku api key'),
       P('shpat_', 'payments', 'shopify token'),
       P(W[18], 'database', 'credentials in git url'),

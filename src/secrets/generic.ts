@@ -34,7 +34,7 @@ export const GENERIC_SECRET: SecretSpec = {
 /** Keywords that put a line (or string literal) up for generic key=value analysis. */
 export const GENERIC_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
 
-const IDENTIFIER_LIKE = /^[A-Za-z][a-z]*(?:[_.\-/ ]?[A-Za-z][a-z]*)*$/;
+const IDENTIFIER_LIKE = /^_{0,4}[A-Za-z][a-z]*(?:[_.\-/ ]{0,2}[A-Za-z][a-z]*)*_{0,4}$/;
 const SECRET_WORD_IN_VALUE = /pass|secret|token|key|auth|cred|pwd/i;
 
 /** Whether `value` is believable as the secret `cls` names; the confidence when it is. */
@@ -47,8 +47,10 @@ export function judge(value: string, cls: NameClass): Confidence | null {
   const h = shannonEntropy(v);
   const classes = charClasses(v);
   if (cls.kind === 'password') {
-    if (v.length < 6) return null;
     if (IDENTIFIER_LIKE.test(v) && v.length < 8) return null;
+    // camelCase, snake_case, kebab-case and dotted words are identifiers, not passwords
+    if (/^[a-z]+(?:[A-Z][a-z0-9]*)+$|^[a-z]+(?:[_.\-][a-z0-9]+)+$/.test(v)) return null;
+    if (!cls.strong && (IDENTIFIER_LIKE.test(v) || !/[0-9]/.test(v) || !/[A-Za-z]/.test(v))) return null;
     return h >= 3 && classes >= 2 ? 'medium' : 'low';
   }
   if (/^(true|false|none|null|yes|no|on|off|\d+(\.\d+)?)$/i.test(v)) return null;

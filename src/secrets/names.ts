@@ -50,6 +50,7 @@ const NOT_SECRET = new Set(['public', 'publishable', 'pub', 'example', 'sample',
 const PASSWORD_WORDS = /^(password|passwd|passwort|passphrase|passcode|pwd|pass|pw|pword|mdp|contrasena|senha)$|(password|passwd|passphrase|pwd)$/;
 const SECRET_WORDS = /^(secret|secretkey|clientsecret|appsecret|apisecret)$|secret$/;
 const TOKEN_WORDS = /^(token|accesstoken|authtoken|apitoken|bearer|jwt|refreshtoken|sessiontoken|oauthtoken|idtoken)$|token$/;
+const PASS_CONTEXT = new Set(['db', 'database', 'smtp', 'mail', 'email', 'admin', 'root', 'user', 'ftp', 'sftp', 'ldap', 'redis', 'mysql', 'postgres', 'pg', 'sql', 'ssh', 'proxy', 'basic', 'api', 'app', 'service', 'account', 'login', 'wifi', 'vpn', 'rabbitmq', 'mongo', 'amqp', 'imap', 'keystore', 'truststore', 'store', 'key']);
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'auth', 'signing', 'sign', 'encryption', 'encrypt', 'decrypt', 'crypto', 'cipher', 'client', 'master', 'app', 'application', 'account', 'license', 'licence', 'subscription', 'consumer', 'shared', 'hmac', 'jwt', 'session', 'webhook', 'service', 'admin', 'server', 'write', 'read', 'ingest', 'sdk', 'deploy', 'ssh', 'aes', 'rsa', 'security', 'x', 'openai', 'anthropic', 'stripe', 'google', 'aws', 'azure', 'gcp', 'mapbox', 'sendgrid', 'mailgun', 'slack', 'github', 'gitlab', 'hf', 'cohere', 'mistral', 'groq']);
 
 /** Classify a name; null when it does not name a secret. */
@@ -64,7 +65,11 @@ export function classifyName(name: string): NameClass | null {
   if (/apikey$|apikeys?$|^xapikey$|accesskey$|secretkey$|privatekey$|signingkey$|encryptionkey$|masterkey$|clientkey$|licensekey$|subscriptionkey$/.test(joined) && last !== 'keys') {
     return { kind: 'key', strong: true };
   }
-  if (PASSWORD_WORDS.test(last)) return { kind: 'password', strong: true };
+  if (PASSWORD_WORDS.test(last)) {
+    // `pass` and `pw` are often something else (allPass, firstPass): strong only after a service word
+    const short = last === 'pass' || last === 'pw';
+    return { kind: 'password', strong: !short || (words.length > 1 && PASS_CONTEXT.has(words[words.length - 2])) };
+  }
   if (SECRET_WORDS.test(last)) return { kind: 'secret', strong: true };
   if (TOKEN_WORDS.test(last)) return { kind: 'token', strong: true };
   if (last === 'credential' || last === 'credentials' || last === 'creds' || last === 'auth' || last === 'authorization' || last === 'authentication') {

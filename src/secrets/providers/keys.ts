@@ -6,6 +6,12 @@ import { prefixed } from './build.js';
 /** Password part of a URL: anything up to `@` except whitespace, quotes and `/`. */
 const URL_CREDS = '(?:[^:@\\s/"\'`<>{}]{1,64}):([^@\\s"\'`<>]{1,128})@[A-Za-z0-9_.\\-\\[\\]:%]{1,200}';
 
+/** Documentation hosts (RFC 2606 and common stand-ins): credentials there are examples. */
+const EXAMPLE_HOST = /@(?:[\w-]{1,63}\.)*(?:example\.(?:com|org|net)|[\w-]{1,63}\.(?:example|test|invalid)|host(?:name)?|your[\w.-]{0,40}|domain\.com|server)(?![\w.-])/i;
+
+/** The URL's password part (group 1 of the match) is real enough and its host is not a stand-in. */
+const urlValid = (min: number) => (password: string, match: string) => password.length >= min && !EXAMPLE_HOST.test(match);
+
 const dbUrl = (id: string, name: string, schemes: string[], revoke?: string): SecretSpec => ({
   id,
   name,
@@ -13,6 +19,7 @@ const dbUrl = (id: string, name: string, schemes: string[], revoke?: string): Se
   keywords: schemes.map((s) => `${s}://`),
   regex: new RegExp(`(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://${URL_CREDS}`, 'i'),
   boundary: true,
+  validate: urlValid(4),
   severity: 'critical',
   confidence: 'high',
   revoke: revoke ?? 'change the database user’s password and read the URL from an environment variable',
@@ -129,6 +136,7 @@ export const DATABASE: SecretSpec[] = [
     regex: new RegExp(`(?<![A-Za-z0-9+.\\-])(?:https?|ftps?|sftp|smtps?|imaps?|pop3s?|ldaps?|ssh|git|svn|socks5h?|webdav|rtsp)://${URL_CREDS}`, 'i'),
     before: 10,
     after: 420,
+    validate: urlValid(6),
     severity: 'high',
     confidence: 'medium',
     minEntropy: 1.5,
