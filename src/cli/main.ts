@@ -24,6 +24,7 @@ import { formatTestReport, testRules } from '../testing/ruletest.js';
 import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
+import { registerDepsCommands } from './deps.js';
 import '../capabilities.js';
 
 export class UsageError extends Error {}
@@ -34,14 +35,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function useColor(opt: boolean | undefined, stream: NodeJS.WriteStream): boolean {
+export function useColor(opt: boolean | undefined, stream: NodeJS.WriteStream): boolean {
   if (opt !== undefined) return opt;
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 
-function parseSeverityOpt(v: string | undefined, what: string): Severity | undefined {
+export function parseSeverityOpt(v: string | undefined, what: string): Severity | undefined {
   if (v === undefined) return undefined;
   const s = v.toLowerCase();
   const map: Record<string, Severity> = { error: 'high', warning: 'medium', info: 'low' };
@@ -68,6 +69,9 @@ interface ScanCliOptions {
   color?: boolean;
   quiet?: boolean;
   secrets: boolean;
+  /** false with --no-deps */
+  deps?: boolean;
+  depsOnline?: boolean;
   projectConfig: boolean;
   baseline?: string;
   /** false with --no-baseline */
@@ -129,7 +133,7 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
       result = await runScan({
         paths,
         rules,
-        detectors: { secrets },
+        detectors: { secrets, dependencies: opts.deps !== false && policy.dependencies !== false ? (opts.depsOnline ? { online: true } : true) : false },
         cwd,
         include: [...(project.paths?.include ?? []), ...(opts.include ?? [])],
         exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
@@ -217,6 +221,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--max-file-size <bytes>', 'skip files larger than this (reported as errors)')
     .option('--explain', 'print data-flow traces with code frames')
     .option('--no-secrets', 'do not look for hard-coded secrets')
+    .option('--no-deps', 'do not check dependencies (manifests, lockfiles, imports)')
+    .option('--deps-online', 'let the dependency checks use the network (OSV API, npm and PyPI registries); default: local database only')
     .option('--no-project-config', 'ignore .redpen.yml')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `redpen baseline create`)')
     .option('--no-baseline', 'ignore the baseline named in .redpen.yml')
@@ -276,6 +282,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       for (const w of warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
       setExit(0);
     });
+  registerDepsCommands(program, setExit);
   return program;
 }
 

@@ -218,6 +218,14 @@ function maxSeverity(a: Severity, b: Severity): Severity {
   return SEV_ORDER.indexOf(a) >= SEV_ORDER.indexOf(b) ? a : b;
 }
 
+/** At most `max` characters, cut at a word. */
+function shorten(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,.;:]+$/, '')}...`;
+}
+
 function info(q: PackageQuery, extra: Partial<DependencyInfo> = {}): DependencyInfo {
   return { ecosystem: q.ecosystem, name: q.name, ...(q.version ? { version: q.version } : {}), ...extra };
 }
@@ -358,7 +366,7 @@ function vulnerabilityFindings(q: PackageQuery, hits: AdvisoryHit[]): Dependency
   const ids = vulns.map((h) => h.record.id);
   const aliases = [...new Set(vulns.flatMap((h) => h.record.aliases ?? []))].filter((a) => !ids.includes(a)).sort();
   const top = worst!.hit;
-  const title = top.record.summary ?? top.record.details?.split(/(?<=\.)\s/)[0]?.slice(0, 160) ?? '';
+  const title = shorten(top.record.summary ?? top.record.details?.split(/(?<=\.)\s/)[0] ?? '', 160);
   const what = q.versionKind === 'minimum' ? `The requirement "${q.spec}" allows ${q.name} ${q.version}, which` : `${q.name} ${q.version}`;
   const n = groups.length;
   const fixText = unfixed === vulns.length
@@ -372,7 +380,7 @@ function vulnerabilityFindings(q: PackageQuery, hits: AdvisoryHit[]): Dependency
     ruleId: 'deps.vulnerable-dependency',
     severity,
     confidence: q.versionKind === 'minimum' ? 'medium' : 'high',
-    message: `${what} has ${n} known vulnerabilit${n === 1 ? 'y' : 'ies'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, +${ids.length - 5} more` : ''}${cves.length ? `; ${cves.slice(0, 3).join(', ')}${cves.length > 3 ? ', ...' : ''}` : ''}), most severe: ${top.record.id}${title ? ` "${title.replace(/\s+/g, ' ').trim()}"` : ''}, affecting ${top.match.range}. ${fixText}`,
+    message: `${what} has ${n} known vulnerabilit${n === 1 ? 'y' : 'ies'} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, +${ids.length - 5} more` : ''}${cves.length ? `; ${cves.slice(0, 3).join(', ')}${cves.length > 3 ? ', ...' : ''}` : ''}), most severe: ${top.record.id}${title ? ` "${title}"` : ''}, affecting ${top.match.range}. ${fixText}`,
     dependency: info(q, {
       advisories: ids,
       aliases,

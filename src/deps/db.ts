@@ -26,8 +26,9 @@ import type { Ecosystem } from './types.js';
 
 const require = createRequire(import.meta.url);
 type Sqlite = typeof import('node-sqlite3-wasm');
-const { Database } = require('node-sqlite3-wasm') as Sqlite;
 type Db = InstanceType<Sqlite['Database']>;
+// loaded on first use: worker threads import this capability but never open a database
+let sqlite: Sqlite | null = null;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +64,8 @@ export class AdvisoryDb {
   /** Open (and create, unless `mustExist`) a database file. */
   static open(file: string, options: { mustExist?: boolean; readOnly?: boolean } = {}): AdvisoryDb {
     if (!options.mustExist) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const db = new Database(file, { fileMustExist: options.mustExist, readOnly: options.readOnly });
+    sqlite ??= require('node-sqlite3-wasm') as Sqlite;
+    const db = new sqlite.Database(file, { fileMustExist: options.mustExist, readOnly: options.readOnly });
     if (!options.readOnly) db.exec(SCHEMA);
     return new AdvisoryDb(db, file);
   }

@@ -46,6 +46,16 @@ function repoUrl(r: unknown): string | undefined {
   return undefined;
 }
 
+/** The earliest version time, for registries (mirrors) that give no `created`. */
+function earliest(time: NpmDoc['time']): string | undefined {
+  let min: string | undefined;
+  for (const [k, v] of Object.entries(time ?? {})) {
+    if (k === 'modified' || k === 'unpublished' || typeof v !== 'string' || Number.isNaN(Date.parse(v))) continue;
+    if (!min || Date.parse(v) < Date.parse(min)) min = v;
+  }
+  return min;
+}
+
 export function summarizeNpm(name: string, doc: NpmDoc | null): PackageMeta {
   if (!doc) return { ecosystem: 'npm', name, exists: false, versions: 0 };
   const versions = doc.versions ?? {};
@@ -62,7 +72,7 @@ export function summarizeNpm(name: string, doc: NpmDoc | null): PackageMeta {
     ecosystem: 'npm',
     name,
     exists: true,
-    created: doc.time?.created,
+    created: doc.time?.created ?? earliest(doc.time),
     versions: list.length,
     latest,
     repository,

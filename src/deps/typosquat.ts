@@ -66,10 +66,10 @@ export class PopularIndex {
     const hit = (e: PopularEntry | undefined, how: string) => (e && normalizeName(this.ecosystem, e.name) !== n ? { popular: e.name, how } : null);
     const sk = skeleton(n);
     if (sk !== n) {
-      const r = hit(this.bySkeleton.get(sk), 'uses lookalike characters');
+      const r = hit(this.bySkeleton.get(sk), 'uses lookalike characters for');
       if (r) return r;
     }
-    const bySep = hit(this.bySepless.get(sepless(n)), 'differs only in separators');
+    const bySep = hit(this.bySepless.get(sepless(n)), 'differs only in separators from');
     if (bySep) return bySep;
     for (const [stripped, how] of affixVariants(n, this.ecosystem)) {
       const r = hit(this.byName.get(stripped), how);
@@ -78,7 +78,7 @@ export class PopularIndex {
     if (this.ecosystem === 'npm') {
       const scoped = scopeVariants(n);
       for (const v of scoped) {
-        const r = hit(this.byName.get(v), 'confuses a scope with a name prefix');
+        const r = hit(this.byName.get(v), 'confuses a scope with a name prefix of');
         if (r) return r;
       }
     }
@@ -89,9 +89,9 @@ export class PopularIndex {
         if (best && e.rank > best.rank) break; // lists are in rank order
         const p = normalizeName(this.ecosystem, e.name);
         if (isTransposition(n, p)) {
-          if (!best || e.rank < best.rank) [best, bestHow] = [e, 'swaps two adjacent letters'];
+          if (!best || e.rank < best.rank) [best, bestHow] = [e, 'swaps two adjacent letters of'];
         } else if (n.length >= MIN_EDIT_LENGTH && p.length >= MIN_EDIT_LENGTH && distance(n, p) === 1) {
-          if (!best || e.rank < best.rank) [best, bestHow] = [e, 'is one letter away'];
+          if (!best || e.rank < best.rank) [best, bestHow] = [e, 'is one letter away from'];
         }
       }
     }
