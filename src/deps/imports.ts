@@ -174,5 +174,7 @@ export async function importsOf(path: string, text: string, language?: LanguageI
 
 /** `!pip install x` and `%pip install x` in notebook cells (as JSON strings in the file). */
 function notebookInstalls(path: string, text: string, lines: LineIndex): Dependency[] {
-  return installCommands(path, text, lines).filter((d) => /["\s][!%]/.test(text.slice(lines.starts[d.location.start.line - 1], d.location.start.offset)));
+  // cell lines are JSON strings: blank escapes and quotes (same length, so offsets hold)
+  const masked = text.replace(/\\[n"t\\]|"/g, (m) => ' '.repeat(m.length));
+  return installCommands(path, masked, lines).filter((d) => /["\s][!%]/.test(text.slice(lines.starts[d.location.start.line - 1], d.location.start.offset)));
 }

@@ -176,18 +176,13 @@ export function parseYarnLock(src: SourceFile): ManifestResult {
 
 /** pnpm package keys: `/name/1.0.0` (v5), `/name@1.0.0` (v6), `name@1.0.0(peer@2)` (v9). */
 export function pnpmKey(key: string): { name: string; version: string } | null {
-  let k = key.replace(/^\//, '');
-  k = k.replace(/\(.*$/, ''); // peer suffixes (v6, v9)
+  const k = key.replace(/^\//, '').replace(/\(.*$/, ''); // peer suffixes (v6, v9)
+  // v5: name/version, peers after `_`
+  const v5 = /^(@[^/@]+\/[^/@]+|[^/@]+)\/(\d[^/]*)$/.exec(k);
+  if (v5) return { name: v5[1], version: v5[2].replace(/_.*$/, '') };
   const at = k.indexOf('@', 1);
-  if (at > 0) {
-    const version = k.slice(at + 1);
-    return { name: k.slice(0, at), version: version.replace(/_.*$/, '') };
-  }
-  // v5: /name/version or /@scope/name/version, peer suffix after `_`
-  const parts = k.split('/');
-  if (parts.length < 2) return null;
-  const version = parts.pop()!.replace(/_.*$/, '');
-  return { name: parts.join('/'), version };
+  if (at <= 0) return null;
+  return { name: k.slice(0, at), version: k.slice(at + 1) };
 }
 
 export function parsePnpmLock(src: SourceFile): ManifestResult {
