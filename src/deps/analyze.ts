@@ -181,6 +181,7 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
   // undeclared imports
   for (const dep of codeDeps) {
     if (dep.module?.includes(' ')) continue; // install commands declare what they install
+    if (/\.(md|markdown|mdx)$/i.test(dep.file)) continue; // snippets in documents are not the project's code
     const covering = manifests.filter((m) => m.declares && m.declares.ecosystem === dep.ecosystem && isWithin(dep.file, m.dir));
     if (covering.length === 0) continue;
     const candidates = dep.ecosystem === 'PyPI' ? new Set([...modulesOfDistribution(dep.name), normalizeName('PyPI', dep.module?.split('.')[0] ?? dep.name)]) : new Set([normalizeName('npm', dep.name)]);

@@ -6,6 +6,7 @@
  * Only a summary is kept (and cached): full npm documents run to megabytes.
  */
 import { HttpError, requestJson, type JsonCache } from './http.js';
+import { normalizeName } from './names.js';
 import type { Ecosystem } from './types.js';
 
 export interface PackageMeta {
@@ -129,7 +130,8 @@ export function npmDocUrl(base: string, name: string): string {
 }
 
 export function pypiDocUrl(base: string, name: string): string {
-  return `${base.replace(/\/+$/, '')}/pypi/${encodeURIComponent(name)}/json`;
+  // the PEP 503 name: PyPI answers for it directly instead of redirecting
+  return `${base.replace(/\/+$/, '')}/pypi/${encodeURIComponent(normalizeName('PyPI', name))}/json`;
 }
 
 /** Metadata of one package, from the cache when fresh. Throws HttpError when the registry cannot answer. */
