@@ -142,6 +142,15 @@ export function nodeText(tree: Tree, node: Node): string {
   return node.text ?? tree.text.slice(node.start, node.end);
 }
 
+/** Descendants of a node (not the node) with the given type, in document order. */
+export function descendantsOfType(node: Node, type: string): Node[] {
+  const out: Node[] = [];
+  walk(node, (n) => {
+    if (n !== node && n.type === type) out.push(n);
+  });
+  return out;
+}
+
 /** Preorder traversal; `visit` returns false to skip a subtree. */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
   const stack: Node[] = [node];

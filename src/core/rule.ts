@@ -9,7 +9,9 @@ export type FormulaSpec =
   | { kind: 'pattern'; pattern: string; line?: number }
   | { kind: 'regex'; regex: string; line?: number }
   | { kind: 'either'; children: FormulaSpec[] }
-  | { kind: 'all'; items: FormulaItem[] };
+  | { kind: 'all'; items: FormulaItem[] }
+  /** A formula that only holds in some languages (framework models). */
+  | { kind: 'lang'; languages: LanguageId[]; formula: FormulaSpec };
 
 export type FormulaItem =
   | { kind: 'positive'; formula: FormulaSpec }
@@ -34,8 +36,10 @@ export interface TaintSpecEntry {
   /** Propagators: from/to metavariables. */
   from?: string;
   to?: string;
-  /** Sinks: `control`/`at-exit` are not supported; kept for messages. */
-  [key: string]: unknown;
+  /** What the matched code is, for traces ("Flask request data"). */
+  description?: string;
+  /** The framework model this entry came from (concept entries). */
+  model?: string;
 }
 
 export interface TaintSpec {

@@ -20,7 +20,9 @@ import { loadLanguage, ParseFailure, parseText } from '../languages/treesitter.j
 import { makeDoc, type Doc, type Evaluator } from '../engine/formula.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
-import { runRule } from '../engine/run.js';
+import { passesPrefilter, runRule } from '../engine/run.js';
+import { runTaintRules } from '../engine/taint/run.js';
+import { TaintBudgetExceeded } from '../engine/taint/flow.js';
 
 /** A capability that inspects documents besides rules (secrets, ...). */
 export interface Detector {
@@ -61,11 +63,10 @@ export function documentKind(path: string | undefined, text: string, language?: 
   if (language) return language;
   if (path && NOTEBOOK_EXT.test(path)) return 'notebook';
   if (path && MARKDOWN_EXT.test(path)) return 'markdown';
-  const lang = detectLanguage(path && path !== '-' ? path : undefined, text);
-  if (lang) return lang;
-  // stdin / snippets without a language: a chat transcript with fences is markdown
-  if ((!path || path === '-') && /^\s*(```|~~~)/m.test(text)) return 'markdown';
-  return 'text';
+  const named = path && path !== '-' && !path.startsWith('<') ? path : undefined;
+  // stdin and snippets: a chat transcript with fenced blocks is markdown, whatever its prose says
+  if (!named && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  return detectLanguage(named, text) ?? 'text';
 }
 
 export class Scanner {
@@ -168,13 +169,7 @@ export class Scanner {
   private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[]): Finding[] {
     const tree = this.parse(path, text, language, errors);
     const out: Finding[] = [];
-    if (tree) {
-      const doc = makeDoc(path, text, language, tree)!;
-      for (const cr of this.byLanguage.get(language) ?? []) {
-        if (!cr.appliesTo(path)) continue;
-        out.push(...this.safeRun(cr, doc, language, errors));
-      }
-    }
+    if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors));
     out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
     return out;
   }
@@ -188,13 +183,7 @@ export class Scanner {
       const unitErrors: ScanError[] = [];
       tree = this.parse(path, unit.text, unit.language, unitErrors, mapLoc);
       for (const e of unitErrors) errors.push(unit.cell !== undefined ? { ...e, message: `cell ${unit.cell + 1}: ${e.message}` } : e);
-      if (tree) {
-        const doc = makeDoc(path, unit.text, unit.language, tree)!;
-        for (const cr of this.byLanguage.get(unit.language) ?? []) {
-          if (!cr.appliesTo(path)) continue;
-          found.push(...this.safeRun(cr, doc, unit.language, errors));
-        }
-      }
+      if (tree) found.push(...this.runRules(makeDoc(path, unit.text, unit.language, tree)!, unit.language, errors));
     }
     found.push(...this.runDetectors({ path, text: unit.text, lines: unitLines, language: unit.language, tree: tree ?? undefined, unit: unit.kind }, errors));
     // comments are read in the unit's own text (a notebook line is a JSON string in the file)
@@ -211,6 +200,32 @@ export class Scanner {
       }
     }
     return found;
+  }
+
+  /** Search rules one by one; taint rules together (one interpretation serves them all). */
+  private runRules(doc: Doc, language: LanguageId, errors: ScanError[]): Finding[] {
+    const out: Finding[] = [];
+    const taint: CompiledRule[] = [];
+    for (const cr of this.byLanguage.get(language) ?? []) {
+      if (!cr.appliesTo(doc.path)) continue;
+      if (cr.taint) {
+        if (passesPrefilter(cr, doc, language)) taint.push(cr);
+      } else out.push(...this.safeRun(cr, doc, language, errors));
+    }
+    if (taint.length > 0) {
+      try {
+        out.push(...runTaintRules(taint, doc, language, this.options.hooks));
+      } catch (e) {
+        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded;
+        errors.push({
+          path: doc.path,
+          kind: budget ? 'timeout' : 'rule',
+          level: 'warning',
+          message: budget ? `taint analysis gave up on this file: ${(e as Error).message}` : `taint analysis failed: ${(e as Error).message}`,
+        });
+      }
+    }
+    return out;
   }
 
   private runDetectors(input: DetectorInput, errors: ScanError[]): Finding[] {

@@ -70,7 +70,7 @@ export interface TraceStep {
   location: Location;
   /** Short human description, e.g. "request.args.get(...) is user input". */
   message: string;
-  /** The code at the location (one line, trimmed). */
+  /** The source line the step starts on (untrimmed, so columns line up). */
   snippet?: string;
 }
 

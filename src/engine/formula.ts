@@ -36,6 +36,7 @@ export type CFormula =
   | { k: 'pattern'; pats: Map<LanguageId, CompiledPattern> }
   | { k: 'regex'; re: RegExp }
   | { k: 'either'; children: CFormula[]; insideOnly: boolean }
+  | { k: 'lang'; languages: LanguageId[]; inner: CFormula | null }
   | {
       k: 'all';
       positives: CFormula[];
@@ -84,11 +85,16 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
       return { k: 'pattern', pats };
     }
     case 'regex':
-      return { k: 'regex', re: regexFor(spec.regex, 'gm') };
+      // `d`: capture group offsets, so named groups bind exactly where they matched
+      return { k: 'regex', re: regexFor(spec.regex, 'gmd') };
     case 'either': {
       const children = spec.children.map((c) => compileFormula(c, languages));
       const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
       return { k: 'either', children, insideOnly };
+    }
+    case 'lang': {
+      const langs = languages.filter((l) => spec.languages.includes(l));
+      return { k: 'lang', languages: langs, inner: langs.length > 0 ? compileFormula(spec.formula, langs) : null };
     }
     case 'all': {
       const f: Extract<CFormula, { k: 'all' }> = {
@@ -178,6 +184,9 @@ export function requiredWords(f: CFormula, lang: LanguageId | null): ((words: Se
     }
     case 'regex':
       return null;
+    case 'lang':
+      if (!f.inner || !lang || !f.languages.includes(lang)) return () => false;
+      return requiredWords(f.inner, lang);
     case 'either': {
       const parts = f.children.map((c) => requiredWords(c, lang));
       if (parts.some((p) => p === null)) return null;
@@ -209,6 +218,8 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
     }
     case 'regex':
       return regexRanges(f.re, doc, within);
+    case 'lang':
+      return f.inner && lang && f.languages.includes(lang) ? evalFormula(f.inner, doc, lang, hooks, within) : [];
     case 'either': {
       const out: Range[] = [];
       for (const c of f.children) out.push(...evalFormula(c, doc, lang, hooks, within));
@@ -232,23 +243,19 @@ function regexRanges(re: RegExp, doc: Doc, within?: { start: number; end: number
     const end = start + m[0].length;
     if (m[0].length === 0) re.lastIndex++;
     let env: Env = null;
-    if (m.groups) {
-      // named groups bind metavariables: (?P<X>...) binds $X
-      let idx = start;
-      for (const [name, value] of Object.entries(m.groups)) {
-        if (value === undefined) continue;
-        const at = doc.text.indexOf(value, idx);
-        const s = at < 0 ? start : at;
-        env = { name: `$${name}`, nodes: [textNode(s, s + value.length, value)], next: env };
-      }
+    const indices = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } & [number, number][] }).indices;
+    // named groups bind metavariables: (?P<X>...) binds $X
+    for (const [name, value] of Object.entries(m.groups ?? {})) {
+      const at = indices?.groups?.[name];
+      if (value === undefined || !at) continue;
+      env = { name: `$${name}`, nodes: [textNode(at[0], at[1], value)], next: env };
     }
     // numbered groups bind $1, $2 ... as Semgrep's do
     for (let g = 1; g < m.length; g++) {
       const value = m[g];
-      if (value === undefined) continue;
-      const at = doc.text.indexOf(value, start);
-      const s = at < 0 ? start : at;
-      env = { name: `$${g}`, nodes: [textNode(s, s + value.length, value)], next: env };
+      const at = indices?.[g];
+      if (value === undefined || !at) continue;
+      env = { name: `$${g}`, nodes: [textNode(at[0], at[1], value)], next: env };
     }
     out.push({ start, end, env });
   }
@@ -472,7 +479,8 @@ function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null
       if (!b || b.nodes.length === 0) return [];
       const start = b.nodes[0].start;
       const end = b.nodes[b.nodes.length - 1].end;
-      const sameLanguage = cond.language === null || cond.language === lang;
+      // with an explicit `language`, the bound text (a string's content) is parsed on its own, as Semgrep does
+      const sameLanguage = cond.language === null;
       if (sameLanguage && doc.tree) {
         const sub = evalFormula(cond.formula, doc, lang, hooks, { start, end });
         return sub.filter((s) => compatible(doc, m.env, s.env)).map((s) => ({ ...m, env: merge(m.env, s.env) }));

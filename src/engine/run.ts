@@ -6,7 +6,6 @@ import type { BoundMetavar, Confidence, Finding, LanguageId, Location, TextEdit 
 import { bindingText, evalFormula, wordsOf, type Doc, type Evaluator, type Range } from './formula.js';
 import type { Env } from './pattern/match.js';
 import type { CompiledRule } from './rules/compile.js';
-import { runTaint } from './taint/run.js';
 
 export function location(path: string, lines: LineIndex, start: number, end: number): Location {
   return { path, start: lines.position(start), end: lines.position(end) };
@@ -116,15 +115,17 @@ function reindent(s: string, doc: Doc, at: number): string {
   return s.split('\n').map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n');
 }
 
-/** Findings of one rule on one document (language `lang`, or null for text-only rules). */
-export function runRule(cr: CompiledRule, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}): Finding[] {
+/** Whether a rule's prefilter lets it run on this document. */
+export function passesPrefilter(cr: CompiledRule, doc: Doc, lang: LanguageId | null): boolean {
   const pre = cr.prefilter.get(lang ?? 'regex');
-  if (pre) {
-    doc.words ??= wordsOf(doc.text);
-    if (!pre(doc.words)) return [];
-  }
-  if (cr.taint) return runTaint(cr, doc, lang, hooks);
-  if (!cr.formula) return [];
+  if (!pre) return true;
+  doc.words ??= wordsOf(doc.text);
+  return pre(doc.words);
+}
+
+/** Findings of one search-mode rule on one document (language `lang`, or null for text-only rules). */
+export function runRule(cr: CompiledRule, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}): Finding[] {
+  if (!passesPrefilter(cr, doc, lang) || !cr.formula) return [];
   const ranges = evalFormula(cr.formula, doc, lang, hooks);
   const seen = new Set<string>();
   const out: Finding[] = [];

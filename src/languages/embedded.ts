@@ -9,6 +9,23 @@ import MarkdownIt from 'markdown-it';
 import { LineIndex } from '../core/ast.js';
 import type { LanguageId } from '../core/types.js';
 import { languageForName, sniffLanguage } from './index.js';
+import { isLoaded, parseText } from './treesitter.js';
+
+/**
+ * An untagged block too short to sniff: the first language that parses it without a syntax
+ * error (Python first: assistants' untagged snippets are most often Python).
+ */
+function guessByParsing(content: string): LanguageId | null {
+  for (const id of ['python', 'javascript', 'typescript'] as LanguageId[]) {
+    if (!isLoaded(id)) continue;
+    try {
+      if (parseText(id, content, { timeoutMs: 500 }).errors.length === 0) return id;
+    } catch {
+      // try the next language
+    }
+  }
+  return null;
+}
 
 export interface Unit {
   /** The code. */
@@ -30,7 +47,7 @@ const md = new MarkdownIt();
 /** Tags that name a language we parse, and tags we know are something else. */
 function languageForTag(tag: string, content: string): LanguageId | null {
   const t = tag.trim().split(/[\s{]/)[0].toLowerCase();
-  if (t === '') return sniffLanguage(content);
+  if (t === '') return sniffLanguage(content) ?? guessByParsing(content);
   if (t === 'ipython' || t === 'ipython3' || t === 'py3') return 'python';
   if (t === 'mjs' || t === 'cjs' || t === 'nodejs') return 'javascript';
   return languageForName(t);

@@ -50,8 +50,18 @@ function frame(snippet: string, loc: Location, color: boolean): string {
     .join('\n');
 }
 
+/** The code a step points at (its span on the step's line), else its message. */
+function stepText(s: TraceStep): string {
+  const { start, end } = s.location;
+  if (s.snippet && start.line === end.line && end.column > start.column) {
+    const t = s.snippet.slice(start.column - 1, end.column - 1).replace(/\s+/g, ' ');
+    if (t) return t.length > 30 ? `${t.slice(0, 27)}...` : t;
+  }
+  return s.message;
+}
+
 function traceLine(steps: TraceStep[]): string {
-  return steps.map((s) => `${s.snippet ? s.snippet.trim().slice(0, 40) : s.kind} (${s.location.start.line})`).join(' → ');
+  return steps.map((s) => `${stepText(s)}:${s.location.start.line}`).join(' → ');
 }
 
 function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {

@@ -9,6 +9,7 @@ import type { FormulaItem, FormulaSpec, Rule, TaintSpec, TaintSpecEntry } from '
 import { parseSeverity } from '../../core/severity.js';
 import type { LanguageId, RuleMetadata } from '../../core/types.js';
 import { languagesForRuleName } from '../../languages/index.js';
+import { knownConcepts, modelsFor } from '../../languages/models.js';
 
 export class RuleLoadError extends Error {
   constructor(
@@ -166,7 +167,7 @@ function parseRule(ctx: Ctx, raw: unknown): Rule | { warning: RuleLoadError } {
     formula = parseFormula({ ...ctx, path: [...p] }, formulaKeys[0], raw[formulaKeys[0]]);
   } else {
     if (formulaKeys.length > 0) fail(ctx, `\`${formulaKeys[0]}\` is not allowed in taint mode; use pattern-sources/pattern-sinks`, [...p, formulaKeys[0]]);
-    taint = parseTaint(ctx, raw);
+    taint = parseTaint(ctx, raw, languages);
   }
   if (regexOnly && formula && !isRegexOnly(formula)) {
     fail(ctx, '`languages: [regex]` / `[generic]` rules may only use pattern-regex and pattern-not-regex here');
@@ -228,6 +229,8 @@ function isRegexOnly(f: FormulaSpec): boolean {
       return false;
     case 'either':
       return f.children.every(isRegexOnly);
+    case 'lang':
+      return isRegexOnly(f.formula);
     case 'all':
       return f.items.every((it) =>
         it.kind === 'not-regex' || it.kind === 'metavariable-regex' || it.kind === 'metavariable-comparison' || it.kind === 'focus' || it.kind === 'metavariable-analysis'
@@ -419,10 +422,10 @@ function allowKeys(ctx: Ctx, v: Record<string, unknown>, allowed: string[]): voi
 
 const TAINT_ENTRY_KEYS = new Set([
   ...POSITIVE_KEYS, 'label', 'requires', 'by-side-effect', 'exact', 'from', 'to', 'focus-metavariable',
-  'replace-labels', 'control', 'at-exit', 'not-conflicting',
+  'replace-labels', 'control', 'at-exit', 'not-conflicting', 'concept',
 ]);
 
-function parseTaint(ctx: Ctx, raw: Record<string, unknown>): TaintSpec {
+function parseTaint(ctx: Ctx, raw: Record<string, unknown>, languages: LanguageId[]): TaintSpec {
   const spec: TaintSpec = { sources: [], sinks: [], sanitizers: [], propagators: [] };
   const keys: [keyof TaintSpec, string][] = [
     ['sources', 'pattern-sources'],
@@ -434,11 +437,47 @@ function parseTaint(ctx: Ctx, raw: Record<string, unknown>): TaintSpec {
     const v = raw[key];
     if (v === undefined) continue;
     if (!Array.isArray(v)) fail(ctx, `\`${key}\` must be a list`, [...ctx.path, key]);
-    spec[field] = v.map((e, i) => parseTaintEntry({ ...ctx, path: [...ctx.path, key, i] }, e, field));
+    spec[field] = v.flatMap((e, i) => {
+      const c = { ...ctx, path: [...ctx.path, key, i] };
+      return isObject(e) && 'concept' in e ? expandConcept(c, e, field, languages) : [parseTaintEntry(c, e, field)];
+    });
   }
   if (spec.sources.length === 0) fail(ctx, 'taint rule needs `pattern-sources`');
   if (spec.sinks.length === 0) fail(ctx, 'taint rule needs `pattern-sinks`');
   return spec;
+}
+
+/**
+ * `{ concept: remote-source }`: every framework model of that concept for the rule's languages,
+ * one entry each (so traces can name the framework). Options on the entry apply to each.
+ */
+function expandConcept(ctx: Ctx, v: Record<string, unknown>, field: keyof TaintSpec, languages: LanguageId[]): TaintSpecEntry[] {
+  const concept = str(ctx, v.concept, '`concept`', [...ctx.path, 'concept']);
+  for (const k of Object.keys(v)) {
+    if (!['concept', 'label', 'requires', 'by-side-effect', 'exact'].includes(k)) fail(ctx, `\`${k}\` cannot be combined with \`concept\``, [...ctx.path, k]);
+  }
+  let models;
+  try {
+    models = modelsFor(concept, languages);
+  } catch (e) {
+    return fail(ctx, (e as Error).message);
+  }
+  if (models.length === 0) {
+    fail(ctx, `no framework model defines concept \`${concept}\` for ${languages.join(', ')} (known concepts: ${knownConcepts().join(', ')})`, [...ctx.path, 'concept']);
+  }
+  return models.map((m) => {
+    const base = parseTaintEntry({ ...ctx, path: [...ctx.path] }, { ...m.formula, ...(m.from ? { from: m.from, to: m.to } : {}) }, field);
+    return {
+      ...base,
+      formula: { kind: 'lang', languages: m.languages, formula: base.formula },
+      label: typeof v.label === 'string' ? v.label : (m.label ?? base.label),
+      requires: typeof v.requires === 'string' ? v.requires : base.requires,
+      bySideEffect: (v['by-side-effect'] as TaintSpecEntry['bySideEffect']) ?? m.bySideEffect ?? base.bySideEffect,
+      exact: typeof v.exact === 'boolean' ? v.exact : base.exact,
+      description: m.description,
+      model: m.id,
+    };
+  });
 }
 
 function parseTaintEntry(ctx: Ctx, v: unknown, field: keyof TaintSpec): TaintSpecEntry {

@@ -13,6 +13,7 @@ export interface CompiledSpecEntry {
   exact: boolean;
   from?: string;
   to?: string;
+  description?: string;
 }
 
 export interface CompiledTaint {
@@ -37,6 +38,7 @@ function entry(e: TaintSpecEntry, languages: LanguageId[], kind: 'source' | 'sin
     exact: e.exact ?? (kind === 'sink' ? false : true),
     from: e.from,
     to: e.to,
+    description: e.description,
   };
 }
 

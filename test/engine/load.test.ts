@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Scanner } from '../../src/core/scanner.js';
+import { loadRulesFromText, RuleLoadError } from '../../src/engine/rules/load.js';
+
+function loadError(yaml: string): RuleLoadError {
+  try {
+    loadRulesFromText(yaml, 'rules.yaml');
+  } catch (e) {
+    if (e instanceof RuleLoadError) return e;
+    throw e;
+  }
+  throw new Error('expected a load error');
+}
+
+const base = (extra: string) => `rules:\n  - id: r1\n    message: m\n    severity: ERROR\n    languages: [python]\n${extra}`;
+
+describe('rule loading', () => {
+  it('names an unsupported key, the rule and the line', () => {
+    const e = loadError(base('    pattern: eval(...)\n    pattern-where-python: "True"\n'));
+    expect(e.message).toContain('pattern-where-python');
+    expect(e.ruleId).toBe('r1');
+    expect(e.line).toBe(7);
+  });
+
+  it('names an unsupported key inside patterns', () => {
+    const e = loadError(base('    patterns:\n      - pattern: eval(...)\n      - pattern-whatever: x\n'));
+    expect(e.message).toContain('pattern-whatever');
+    expect(e.line).toBe(8);
+  });
+
+  it('rejects the experimental match syntax with a hint', () => {
+    expect(loadError(base('    match:\n      all: [x]\n')).message).toMatch(/match.*not supported/);
+  });
+
+  it('rejects an unknown option', () => {
+    expect(loadError(base('    pattern: eval(...)\n    options:\n      frobnicate: true\n')).message).toContain('frobnicate');
+  });
+
+  it('requires a formula, message and severity', () => {
+    expect(loadError('rules:\n  - id: r\n    message: m\n    severity: ERROR\n    languages: [python]\n').message).toMatch(/needs one of pattern/);
+    expect(loadError('rules:\n  - id: r\n    severity: ERROR\n    languages: [python]\n    pattern: x\n').message).toMatch(/message/);
+    expect(loadError('rules:\n  - id: r\n    message: m\n    severity: LOUD\n    languages: [python]\n    pattern: x\n').message).toMatch(/severity/);
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const e = loadError('rules:\n  - id: r\n    message: [unclosed\n');
+    expect(e.message).toMatch(/invalid YAML/);
+  });
+
+  it('reports an invalid regex', () => {
+    expect(loadError(base('    pattern-regex: "a(b"\n')).message).toMatch(/invalid regex/);
+  });
+
+  it('a pattern that does not parse is a load error naming the rule', async () => {
+    const { rules } = loadRulesFromText(base('    pattern: "def def def ("\n'), 'rules.yaml');
+    await expect(Scanner.create({ rules })).rejects.toThrow(/r1.*cannot parse pattern/s);
+  });
+
+  it('rules for languages redpen does not parse are warnings, not silent skips', () => {
+    const r = loadRulesFromText('rules:\n  - id: j\n    message: m\n    severity: INFO\n    languages: [java]\n    pattern: x\n', 'rules.yaml');
+    expect(r.rules).toHaveLength(0);
+    expect(r.warnings[0].message).toMatch(/java/);
+  });
+
+  it('maps Semgrep severities and keeps metadata', () => {
+    const r = loadRulesFromText(base('    pattern: eval(...)\n    metadata:\n      cwe: "CWE-95: Eval Injection"\n      confidence: HIGH\n      custom: 1\n'), 'rules.yaml');
+    expect(r.rules[0].severity).toBe('high');
+    expect(r.rules[0].metadata.cwe).toEqual(['CWE-95: Eval Injection']);
+    expect(r.rules[0].metadata.confidence).toBe('high');
+    expect(r.rules[0].metadata.custom).toBe(1);
+  });
+});

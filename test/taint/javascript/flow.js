@@ -1,0 +1,115 @@
+const path = require('path');
+
+function assignments() {
+  const a = source();
+  let b;
+  b = a;
+  // ruleid: taint.js-flow
+  sink(b);
+  b = 'clean';
+  // ok: taint.js-flow
+  sink(b);
+}
+
+function branches(flag) {
+  let x = 'clean';
+  if (flag) {
+    x = source();
+  }
+  // ruleid: taint.js-flow
+  sink(x);
+  let y = flag ? source() : 'clean';
+  // ruleid: taint.js-flow
+  sink(y);
+}
+
+function destructuring() {
+  const { name, other } = source();
+  // ruleid: taint.js-flow
+  sink(name);
+  const [first] = source();
+  // ruleid: taint.js-flow
+  sink(first);
+}
+
+function strings() {
+  const t = source();
+  // ruleid: taint.js-flow
+  sink(`SELECT * FROM users WHERE id = ${t}`);
+  // ruleid: taint.js-flow
+  sink('a' + t);
+  // ok: taint.js-flow
+  sink(`constant`);
+}
+
+function fields(req) {
+  const body = { query: source() };
+  // ruleid: taint.js-flow
+  sink(body.query);
+  const list = [];
+  list.push(source());
+  // ruleid: taint.js-flow
+  sink(list.join(','));
+}
+
+async function awaits() {
+  const v = await source();
+  // ruleid: taint.js-flow
+  sink(v);
+  const r = await fetchIt(source());
+  // ruleid: taint.js-flow
+  sink(r);
+}
+
+function closures() {
+  const t = source();
+  return () => {
+    // ruleid: taint.js-flow
+    sink(t);
+  };
+}
+
+function propagators() {
+  const t = source();
+  // ruleid: taint.js-flow
+  sink(path.join('/base', t));
+  // ruleid: taint.js-flow
+  sink(Buffer.from(t).toString('base64'));
+  // ruleid: taint.js-flow
+  sink(JSON.parse(t).field);
+  // ok: taint.js-flow
+  sink(Number(t));
+  // ok: taint.js-flow
+  sink(clean(t));
+}
+
+function helpers() {
+  // ruleid: taint.js-flow
+  sink(wrap(source()));
+  // ok: taint.js-flow
+  sink(constant(source()));
+  reaches(source());
+}
+
+function wrap(v) {
+  return '[' + v + ']';
+}
+
+const constant = (v) => 'clean';
+
+function reaches(v) {
+  // ruleid: taint.js-flow
+  sink(v);
+}
+
+class Service {
+  constructor(q) {
+    this.q = q;
+  }
+  run() {
+    // ruleid: taint.js-flow
+    sink(this.q);
+  }
+}
+
+new Service(source()).run();
