@@ -274,6 +274,17 @@ export function findingsFor(q: PackageQuery, facts: Facts): DependencyFinding[] 
     });
     return out;
   }
+  const missing = meta?.exists ? missingVersion(q, meta) : null;
+  if (missing) {
+    out.push({
+      kind: 'invented',
+      ruleId: 'deps.nonexistent-version',
+      severity: 'medium',
+      confidence: 'high',
+      message: `${missing} Generated manifests often name versions that were never released; the install fails, or a later publication under that version decides what gets installed. Use a published version (the latest is ${meta!.latest ?? 'listed on the registry'}).`,
+      dependency: info(q, { reasons: [missing] }),
+    });
+  }
   if (meta && meta.exists && !popular) {
     const reasons: string[] = [];
     let score = 0;
@@ -325,6 +336,22 @@ export function findingsFor(q: PackageQuery, facts: Facts): DependencyFinding[] 
   const hits = q.version ? facts.vulns.get(versionKey(q)) : undefined;
   if (hits && hits.length > 0) out.push(...vulnerabilityFindings(q, hits));
   return out;
+}
+
+/** Why the requested version cannot be installed, or null: an exact version never published, or a range no release satisfies. */
+function missingVersion(q: PackageQuery, meta: PackageMeta): string | null {
+  const list = meta.versionList;
+  if (!list || list.length === 0) return null;
+  const scheme = schemeFor(q.ecosystem);
+  if (q.version && q.versionKind === 'exact') {
+    if (list.includes(q.version) || list.some((v) => scheme.valid(v) && scheme.valid(q.version!) && scheme.compare(v, q.version!) === 0)) return null;
+    return `Version ${q.version} of "${q.name}" was never published on ${registryName(q.ecosystem)}.`;
+  }
+  if (q.spec && q.versionKind === 'minimum') {
+    const ok = list.some((v) => scheme.valid(v) && scheme.satisfies(v, q.spec!));
+    return ok ? null : `No published version of "${q.name}" satisfies "${q.spec}".`;
+  }
+  return null;
 }
 
 function vulnerabilityFindings(q: PackageQuery, hits: AdvisoryHit[]): DependencyFinding[] {

@@ -17,6 +17,8 @@ export interface PackageMeta {
   created?: string;
   /** Published versions (releases with files, for PyPI). */
   versions: number;
+  /** The published version strings. */
+  versionList?: string[];
   latest?: string;
   repository?: string;
   /** npm: install-time scripts by version (only versions that have any). */
@@ -75,6 +77,7 @@ export function summarizeNpm(name: string, doc: NpmDoc | null): PackageMeta {
     exists: true,
     created: doc.time?.created ?? earliest(doc.time),
     versions: list.length,
+    versionList: list,
     latest,
     repository,
     installScripts: Object.keys(installScripts).length ? installScripts : undefined,
@@ -92,10 +95,12 @@ export function summarizePypi(name: string, doc: PypiDoc | null): PackageMeta {
   if (!doc) return { ecosystem: 'PyPI', name, exists: false, versions: 0 };
   let created: string | undefined;
   let versions = 0;
+  const versionList: string[] = [];
   const sdistOnly: string[] = [];
   for (const [v, files] of Object.entries(doc.releases ?? {})) {
     if (!Array.isArray(files) || files.length === 0) continue;
     versions++;
+    versionList.push(v);
     if (!files.some((f) => f.packagetype === 'bdist_wheel')) sdistOnly.push(v);
     for (const f of files) {
       const t = f.upload_time_iso_8601 ?? (f.upload_time ? `${f.upload_time}Z` : undefined);
@@ -110,6 +115,7 @@ export function summarizePypi(name: string, doc: PypiDoc | null): PackageMeta {
     exists: true,
     created,
     versions,
+    versionList,
     latest: doc.info?.version,
     repository: repo?.[1],
     sdistOnly: sdistOnly.length ? sdistOnly : undefined,
@@ -137,7 +143,7 @@ export function pypiDocUrl(base: string, name: string): string {
 /** Metadata of one package, from the cache when fresh. Throws HttpError when the registry cannot answer. */
 export async function fetchMeta(ecosystem: Ecosystem, name: string, cfg: RegistryConfig): Promise<PackageMeta> {
   const url = ecosystem === 'npm' ? npmDocUrl(cfg.npmRegistry, name) : pypiDocUrl(cfg.pypiUrl, name);
-  const key = `meta:v1:${url}`;
+  const key = `meta:v2:${url}`;
   const cached = cfg.cache?.get<PackageMeta>(key, cfg.cacheTtlMs);
   if (cached) return cached;
   const res = ecosystem === 'npm'

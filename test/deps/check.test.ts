@@ -78,6 +78,16 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
     expect(new Set(vulnPaths).size).toBe(vulnPaths.length);
   });
 
+  it('flags versions that were never published and ranges no release satisfies', async () => {
+    const dir = project({ 'requirements.txt': 'requests==9.9.9\nJinja2>=2.4,<4\n', 'package.json': '{"dependencies": {"lodash": "^99.0.0", "left-pad": "1.3.0"}}' });
+    const { targets } = await collectTargets(['.'], { cwd: dir });
+    const r = await analyzeDependencies(targets, dir, opts({ checks: { vulnerabilities: false } }));
+    expect(r.findings.map((f) => `${f.ruleId} ${f.dependency!.name}: ${f.dependency!.reasons}`)).toEqual([
+      'deps.nonexistent-version lodash: No published version of "lodash" satisfies "^99.0.0".',
+      'deps.nonexistent-version requests: Version 9.9.9 of "requests" was never published on PyPI.',
+    ]);
+  });
+
   it('follows querybatch pages', async () => {
     svc.pageSize = 2;
     const r = await checkPackages([{ ecosystem: 'PyPI', name: 'jinja2', version: '2.4.1' }], opts({ checks: { registry: false } }));
@@ -245,7 +255,9 @@ describe('redpen scan', () => {
       const off = await runScan({ paths: ['.'], cwd: dir, rules: [], cache: false, jobs: 1, detectors: { dependencies: false } });
       expect(off.findings).toEqual([]);
       const online = await runScan({ paths: ['.'], cwd: dir, rules: [], cache: false, jobs: 1, detectors: { dependencies: { online: true, ...localOptions(svc), cacheDir: false } } });
-      expect(online.findings.map((f) => f.ruleId).sort()).toEqual(['deps.nonexistent-package', 'deps.suspicious-package', 'deps.typosquat']);
+      expect(online.findings.map((f) => `${f.ruleId} ${f.dependency!.name}`).sort()).toEqual([
+        'deps.nonexistent-package reqeusts', 'deps.nonexistent-version expresss', 'deps.suspicious-package expresss', 'deps.typosquat expresss',
+      ]);
     } finally {
       delete process.env.REDPEN_DB;
     }
