@@ -11,3 +11,4 @@ export type { Rule, FormulaSpec } from './core/rule.js';
 export { loadRulesFromText, RuleLoadError } from './engine/rules/load.js';
 export { REPORTERS, reporterFor, type Reporter, type ReportOptions } from './report/index.js';
 export { VERSION } from './version.js';
+export { checkPackages, analyzeDependencies, AdvisoryDb, updateDatabase, type CheckOptions, type CheckReport, type DependencyFinding, type PackageRef } from './deps/index.js';
