@@ -3,4 +3,4 @@
  * runner. Both the main thread and worker threads import it.
  */
 export {};
-import './deps/index.js';
+import './deps/register.js';

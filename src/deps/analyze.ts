@@ -18,6 +18,8 @@ import { assignFingerprints } from '../core/fingerprint.js';
 import { applySuppressions } from '../core/suppress.js';
 import type { Finding, ScanError } from '../core/types.js';
 import { displayPath, readTarget, type Target } from '../files/walk.js';
+import { hashOf } from '../runner/cache.js';
+import { VERSION } from '../version.js';
 import { findingsFor, gatherFacts, nameKey, resolveOptions, versionKey, type PackageQuery } from './check.js';
 import { importsOf } from './imports.js';
 import { manifestKind, parseManifest, type ManifestKind } from './manifests/index.js';
@@ -115,13 +117,20 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
       self: projectName(kind, text),
     });
   }
+  const o = resolveOptions(options);
   if (options.imports !== false) {
     for (const t of targets) {
       if (manifestKind(t.path) || includedCode.has(t.abs) || !CODE_FILE.test(t.path)) continue;
       const read = await readTarget(t, maxFile);
       if (read.error) continue; // the rule scan reports unreadable files
       try {
-        const found = await importsOf(t.path, read.text!);
+        // imports of an unchanged file come from the cache: a rescan parses only what changed
+        const key = `imports:v1:${VERSION}:${t.path}:${hashOf(read.text!)}`;
+        let found = o.cache?.get<Dependency[]>(key, 30 * 86_400_000);
+        if (!found) {
+          found = await importsOf(t.path, read.text!);
+          o.cache?.set(key, found);
+        }
         if (found.length) texts.set(t.path, read.text!);
         imports.push(...found);
       } catch (e) {
@@ -139,7 +148,6 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
   const declared = manifests.flatMap((m) => m.deps);
   const all = [...declared, ...codeDeps];
 
-  const o = resolveOptions(options);
   const facts = await gatherFacts(all.map(toQuery), o);
 
   // where findings land

@@ -21,9 +21,12 @@ import { normalizeName } from './names.js';
 import { isMalicious, matchRecord, severityOf, type Match, type OsvRecord } from './osv.js';
 import { fetchRecords, queryBatch } from './osvapi.js';
 import { fetchMeta, type PackageMeta } from './registry.js';
+import { defaultDbPath } from './paths.js';
 import { popularIndex } from './typosquat.js';
 import type { CheckName, CheckOptions, CheckReport, DependencyFinding, Ecosystem, PackageRef, Unchecked } from './types.js';
 import { schemeFor } from './versions.js';
+
+export { defaultDbPath };
 
 export const DEFAULT_OSV_URL = 'https://api.osv.dev';
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
@@ -53,10 +56,6 @@ export interface ResolvedOptions {
   concurrency: number;
   recentDays: number;
   now: Date;
-}
-
-export function defaultDbPath(): string {
-  return process.env.REDPEN_DB || path.join(defaultCacheDir(), 'osv.sqlite');
 }
 
 export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
