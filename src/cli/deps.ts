@@ -9,6 +9,7 @@ import { collectTargets } from '../files/walk.js';
 import { reporterFor, REPORTERS } from '../report/index.js';
 import { assemble } from '../runner/index.js';
 import { AdvisoryDb, analyzeDependencies, defaultDbPath, uncheckedErrors, updateDatabase, type Ecosystem } from '../deps/index.js';
+import { HttpError } from '../deps/http.js';
 import { VERSION } from '../version.js';
 import { exitCodeFor, parseSeverityOpt, UsageError, useColor } from './main.js';
 
@@ -106,12 +107,21 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
     .option('-q, --quiet', 'no progress notes')
     .action(async (opts: { db?: string; ecosystem?: string[]; url?: string; quiet?: boolean }) => {
       const dbPath = opts.db ?? defaultDbPath();
-      const stats = await updateDatabase({
-        dbPath,
-        ecosystems: parseEcosystems(opts.ecosystem),
-        archiveUrl: opts.url,
-        onProgress: (m) => !opts.quiet && process.stderr.write(`${m}\n`),
-      });
+      let stats;
+      try {
+        stats = await updateDatabase({
+          dbPath,
+          ecosystems: parseEcosystems(opts.ecosystem),
+          archiveUrl: opts.url,
+          onProgress: (m) => !opts.quiet && process.stderr.write(`${m}\n`),
+        });
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        // the database keeps what it had: a failed download changes nothing
+        process.stderr.write(`redpen: db update failed: ${e.message} (the database at ${dbPath} is unchanged; \`redpen db import\` loads a downloaded archive)\n`);
+        setExit(2);
+        return;
+      }
       let failed = 0;
       for (const [eco, s] of stats) {
         failed += s.failed;

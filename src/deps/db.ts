@@ -32,7 +32,7 @@ let sqlite: Sqlite | null = null;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, modified TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, modified TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS affected (
   ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL,
   PRIMARY KEY (ecosystem, name, id)
@@ -56,6 +56,8 @@ function emptyStats(): ImportStats {
 }
 
 export class AdvisoryDb {
+  private empty = false;
+
   private constructor(
     private db: Db,
     readonly file: string,
@@ -80,7 +82,7 @@ export class AdvisoryDb {
       'SELECT r.data AS data FROM affected a JOIN records r ON r.id = a.id WHERE a.ecosystem = ? AND a.name = ?',
       [ecosystem, normalizeName(ecosystem, name)],
     );
-    return rows.map((r) => JSON.parse(String(r.data)) as OsvRecord);
+    return rows.map((r) => JSON.parse(typeof r.data === 'string' ? r.data : Buffer.from(r.data as Uint8Array).toString('utf8')) as OsvRecord);
   }
 
   count(): { records: number; packages: number } {
@@ -106,8 +108,11 @@ export class AdvisoryDb {
   async importRecords(source: AsyncIterable<{ value?: unknown; error?: string; where: string }>, stats = emptyStats()): Promise<ImportStats> {
     const BATCH = 2000;
     let inBatch = 0;
-    const upsert = this.db.prepare('INSERT INTO records (id, modified, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, data = excluded.data');
-    const existing = this.db.prepare('SELECT modified FROM records WHERE id = ?');
+    // into an empty database every record is new: no need to look for an older copy
+    this.empty = Number(this.db.get('SELECT count(*) AS n FROM records')?.n ?? 0) === 0;
+    // one statement decides: insert, or replace only an older copy (`changes` tells which)
+    const upsert = this.db.prepare('INSERT INTO records (id, modified, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, data = excluded.data WHERE excluded.modified > records.modified');
+    const exists = this.db.prepare('SELECT 1 AS x FROM records WHERE id = ?');
     const delAffected = this.db.prepare('DELETE FROM affected WHERE id = ?');
     const addAffected = this.db.prepare('INSERT OR IGNORE INTO affected (ecosystem, name, id) VALUES (?, ?, ?)');
     const fail = (msg: string) => {
@@ -137,13 +142,13 @@ export class AdvisoryDb {
           stats.skipped++;
           continue;
         }
-        const old = existing.get([record.id]);
-        if (old && String(old.modified) >= record.modified) {
+        const fresh = this.empty || !exists.get([record.id]);
+        // stored as UTF-8 bytes: binding a byte array copies it in one step, a string char by char
+        if (upsert.run([record.id, record.modified, Buffer.from(JSON.stringify(record))]).changes === 0) {
           stats.unchanged++;
           continue;
         }
-        upsert.run([record.id, record.modified, JSON.stringify(record)]);
-        delAffected.run([record.id]);
+        if (!fresh) delAffected.run([record.id]);
         for (const n of names) {
           const [eco, name] = n.split('\u0000');
           addAffected.run([eco, name, record.id]);
@@ -160,7 +165,7 @@ export class AdvisoryDb {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw e;
     } finally {
-      for (const s of [upsert, existing, delAffected, addAffected]) s.finalize();
+      for (const s of [upsert, exists, delAffected, addAffected]) s.finalize();
     }
     return stats;
   }

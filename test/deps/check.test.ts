@@ -240,6 +240,11 @@ describe('redpen deps / db commands', () => {
     const stats = await updateDatabase({ dbPath: path.join(tmp, 'upd.sqlite'), ecosystems: ['npm'], archiveUrl: `${svc.url}/archive` });
     expect(stats.get('npm')).toMatchObject({ imported: 4, failed: 1 });
     await expect(updateDatabase({ dbPath: path.join(tmp, 'upd.sqlite'), ecosystems: ['PyPI'], archiveUrl: `${svc.url}/archive` })).rejects.toThrow(/404/);
+    const failed = await run(['db', 'update', '--db', path.join(tmp, 'upd.sqlite'), '--ecosystem', 'PyPI', '--url', `${svc.url}/archive`, '-q']);
+    expect(failed.code).toBe(2);
+    const kept = AdvisoryDb.open(path.join(tmp, 'upd.sqlite'), { mustExist: true, readOnly: true });
+    expect(kept.recordsFor('npm', 'lodash')).toHaveLength(2);
+    kept.close();
   });
 });
 
