@@ -57,8 +57,8 @@ interface Parsed {
   self?: string;
 }
 
-const CWE_VULNERABLE = 'CWE-1395: Dependency on Vulnerable Third-Party Component';
-const CWE_UNTRUSTED = 'CWE-829: Inclusion of Functionality from Untrusted Control Sphere';
+const CWE_VULNERABLE = 'CWE-1395'; // Dependency on Vulnerable Third-Party Component
+const CWE_UNTRUSTED = 'CWE-829'; // Inclusion of Functionality from Untrusted Control Sphere
 
 export async function analyzeDependencies(targets: Target[], cwd: string, options: DepsOptions = {}): Promise<DepsResult> {
   const errors: ScanError[] = [];

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { analyzeDependencies, AdvisoryDb, checkPackages, updateDatabase, uncheckedErrors } from '../../src/deps/index.js';
@@ -10,6 +12,10 @@ import { assemble, runScan } from '../../src/runner/index.js';
 import { localOptions, startServices, type Services } from './server.js';
 
 const DATA = path.join(import.meta.dirname, '..', 'data', 'deps');
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 const NOW = new Date('2026-11-20T00:00:00Z');
 let svc: Services;
 let tmp: string;
@@ -197,11 +203,17 @@ describe('project analysis', () => {
     const text = reporterFor('text')!.render(result, { color: false, cwd: dir, version: 'X' });
     expect(text.replace(/updated \d{4}-\d\d-\d\d/g, 'updated DATE')).toMatchSnapshot();
     const sarif = JSON.parse(reporterFor('sarif')!.render(result, { cwd: dir, version: 'X' }));
+    const ajv4 = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv4 as never);
+    const validSarif = ajv4.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/data/sarif-2.1.0-rtm.5.json'), 'utf8')));
+    expect(validSarif(sarif) ? [] : validSarif.errors).toEqual([]);
     const res = sarif.runs[0].results;
     expect(res.map((x: { ruleId: string }) => x.ruleId)).toEqual(['deps.vulnerable-dependency', 'deps.typosquat']);
     expect(res[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'requirements.txt' }, region: { startLine: 1, startColumn: 1, endColumn: 9 } });
     expect(res[0].properties.dependency).toMatchObject({ ecosystem: 'PyPI', name: 'requests', version: '2.19.0', fixedIn: '2.31.0' });
     const json = JSON.parse(reporterFor('json')!.render(result, { cwd: dir, version: 'X' }));
+    const validJson = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/redpen-output.schema.json'), 'utf8')));
+    expect(validJson(json) ? [] : validJson.errors).toEqual([]);
     expect(json.findings[0]).toMatchObject({ kind: 'dependency', dependency: { name: 'requests' } });
   });
 });
