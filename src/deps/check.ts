@@ -242,7 +242,10 @@ export function findingsFor(q: PackageQuery, facts: Facts): DependencyFinding[] 
   const meta = facts.meta.get(nk);
   const index = popularIndex(q.ecosystem);
   const popular = index.rank(q.name) !== undefined;
-  const resembles = o.checks.typosquat ? index.resemble(q.name) : null;
+  let resembles = o.checks.typosquat ? index.resemble(q.name) : null;
+  // a guessed import name one letter from a popular one is usually a local module (`server`
+  // vs semver, `model` vs modal): only the registry saying the name is taken makes it a finding
+  if (resembles && q.guessed && resembles.how === 'is one letter away from' && !meta?.exists) resembles = null;
   const reg = registryName(q.ecosystem);
   const via = q.module && q.source === 'import' ? ` (imported as \`${q.module}\`)` : '';
 

@@ -94,6 +94,13 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
     ]);
   });
 
+  it('a guessed import one letter from a popular name is left alone unless the registry knows it', async () => {
+    const dir = project({ 'a.py': 'import server\nimport reqeusts\n' });
+    const { targets } = await collectTargets(['.'], { cwd: dir });
+    const r = await analyzeDependencies(targets, dir, opts({ offline: true }));
+    expect(r.findings.map((f) => `${f.ruleId} ${f.dependency!.name}`)).toEqual(['deps.typosquat reqeusts']);
+  });
+
   it('follows querybatch pages', async () => {
     svc.pageSize = 2;
     const r = await checkPackages([{ ecosystem: 'PyPI', name: 'jinja2', version: '2.4.1' }], opts({ checks: { registry: false } }));
