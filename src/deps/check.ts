@@ -271,8 +271,8 @@ export function findingsFor(q: PackageQuery, facts: Facts): DependencyFinding[] 
       confidence: 'high',
       message: meta.securityHolder
         ? `Package "${q.name}" was taken down by npm for security reasons (only a placeholder remains): earlier versions were malicious. Remove it, check machines that installed it for compromise, and use a vetted alternative.`
-        : `Package "${q.name}" has no published versions left (all were unpublished); an attacker can publish under the name again. Remove the dependency and use a maintained, vetted package.`,
-      dependency: info(q, { reasons: [meta.securityHolder ? 'replaced by a security placeholder' : 'all versions unpublished'] }),
+        : `Package "${q.name}" has no published versions (all were unpublished or removed); nothing legitimate installs under that name, and an attacker can publish under it again. Remove the dependency${resembles ? `; did you mean "${resembles.popular}"?` : ' and use a maintained, vetted package.'}`,
+      dependency: info(q, { reasons: [meta.securityHolder ? 'replaced by a security placeholder' : 'no published versions'], ...(resembles ? { resembles: resembles.popular } : {}) }),
     });
     return out;
   }

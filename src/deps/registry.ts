@@ -81,7 +81,8 @@ export function summarizeNpm(name: string, doc: NpmDoc | null): PackageMeta {
     latest,
     repository,
     installScripts: Object.keys(installScripts).length ? installScripts : undefined,
-    unpublished: list.length === 0 && doc.time?.unpublished !== undefined ? true : undefined,
+    // no versions: unpublished (the registry may or may not say when): nothing legitimate installs
+    unpublished: list.length === 0 ? true : undefined,
     securityHolder: latest !== undefined && /-security$/.test(latest) ? true : undefined,
   };
 }

@@ -50,6 +50,7 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
       { ecosystem: 'npm', name: 'reqeust', version: '2.81.1' },
       { ecosystem: 'npm', name: 'huggingface-helpers-pro-redpen-test' },
       { ecosystem: 'npm', name: 'esbuild' },
+      { ecosystem: 'npm', name: 'colorss' },
       { ecosystem: 'PyPI', name: 'requests', version: '2.19.0' },
       { ecosystem: 'PyPI', name: 'huggingface-helpers-pro' },
       { ecosystem: 'PyPI', name: 'fastapi-auth-helperz', version: '0.1.0' },
@@ -57,7 +58,7 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
     expect(r.unchecked).toEqual([]);
     expect(r.advisorySource).toMatch(/^OSV API/);
     expect(kinds(r)).toEqual([
-      'invented:huggingface-helpers-pro', 'invented:huggingface-helpers-pro-redpen-test', 'malicious:reqeust', 'suspicious:fastapi-auth-helperz',
+      'invented:huggingface-helpers-pro', 'invented:huggingface-helpers-pro-redpen-test', 'malicious:colorss', 'malicious:reqeust', 'suspicious:fastapi-auth-helperz',
       'typosquat:reqeust', 'vulnerable:lodash', 'vulnerable:requests',
     ]);
     const lodash = r.findings.find((f) => f.kind === 'vulnerable' && f.dependency.name === 'lodash')!;
@@ -70,7 +71,9 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
     expect(lodash.message).toMatch(/Upgrade to 4\.17\.21 or later/);
     const req = r.findings.find((f) => f.kind === 'vulnerable' && f.dependency.name === 'requests')!;
     expect(req.dependency).toMatchObject({ fixedIn: '2.31.0', advisories: ['PYSEC-2018-28', 'PYSEC-2023-74'] });
-    expect(r.findings.find((f) => f.kind === 'malicious')!.severity).toBe('critical');
+    expect(r.findings.find((f) => f.kind === 'malicious' && f.dependency.name === 'reqeust')!.severity).toBe('critical');
+    const removed = r.findings.find((f) => f.dependency.name === 'colorss')!;
+    expect(removed).toMatchObject({ ruleId: 'deps.removed-package', severity: 'high', dependency: { resembles: 'colors' } });
     const invented = r.findings.find((f) => f.dependency.name === 'huggingface-helpers-pro-redpen-test')!;
     expect(invented).toMatchObject({ severity: 'high', ruleId: 'deps.nonexistent-package' });
     expect(invented.message).toMatch(/does not exist on the npm registry.*Do not install it/);
