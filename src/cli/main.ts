@@ -25,6 +25,8 @@ import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { registerDepsCommands } from './deps.js';
+import { registerSurfaceCommands, SurfaceUsageError } from './surfaces.js';
+import { GitError, scanChanges } from '../changes/git.js';
 import '../capabilities.js';
 
 export class UsageError extends Error {}
@@ -76,6 +78,8 @@ interface ScanCliOptions {
   baseline?: string;
   /** false with --no-baseline */
   useBaseline?: boolean;
+  staged?: boolean;
+  diff?: string;
 }
 
 /** Exit status for a result under a failure threshold. */
@@ -115,8 +119,26 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
     baseline = parseBaseline(await fs.readFile(baselineFile, 'utf8'), baselineFile);
   }
 
+  const dependencies = opts.deps !== false && policy.dependencies !== false ? (opts.depsOnline ? { online: true } : true) : false;
   let result: ScanResult;
-  if (stdin) {
+  if (opts.staged || opts.diff) {
+    if (stdin) throw new UsageError('--staged and --diff scan the repository, not stdin');
+    if (opts.staged && opts.diff) throw new UsageError('use either --staged or --diff, not both');
+    result = await scanChanges({
+      mode: opts.staged ? 'staged' : 'diff',
+      base: opts.diff,
+      cwd,
+      paths,
+      rules,
+      detectors: { secrets },
+      severity,
+      maxFileBytes,
+      include: [...(project.paths?.include ?? []), ...(opts.include ?? [])],
+      exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
+      errors: warnings,
+      baseline,
+    });
+  } else if (stdin) {
     const text = await readStdin();
     const started = performance.now();
     const scanner = await Scanner.create({ rules, detectors: createDetectors({ secrets }), maxFileBytes });
@@ -133,7 +155,7 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
       result = await runScan({
         paths,
         rules,
-        detectors: { secrets, dependencies: opts.deps !== false && policy.dependencies !== false ? (opts.depsOnline ? { online: true } : true) : false },
+        detectors: { secrets, dependencies },
         cwd,
         include: [...(project.paths?.include ?? []), ...(opts.include ?? [])],
         exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
@@ -226,6 +248,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-project-config', 'ignore .redpen.yml')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `redpen baseline create`)')
     .option('--no-baseline', 'ignore the baseline named in .redpen.yml')
+    .option('--staged', 'scan only staged changes; report only findings they add (pre-commit)')
+    .option('--diff <base>', 'scan only what changed since <base> (commit, branch, tag); report only findings it adds')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('-q, --quiet', 'no progress bar or notes on stderr')
@@ -283,6 +307,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(0);
     });
   registerDepsCommands(program, setExit);
+  registerSurfaceCommands(program, setExit);
   return program;
 }
 
@@ -291,7 +316,7 @@ function reportFatal(e: unknown): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
   }
-  if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError || e instanceof SurfaceUsageError || e instanceof GitError) {
     process.stderr.write(`redpen: ${e.message}\n`);
     return 2;
   }

@@ -17,7 +17,8 @@ import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } f
 import { LANGUAGES, detectLanguage } from '../languages/index.js';
 import { markdownUnits, notebookUnits, type Unit } from '../languages/embedded.js';
 import { loadLanguage, ParseFailure, parseText } from '../languages/treesitter.js';
-import { makeDoc, type Doc, type Evaluator } from '../engine/formula.js';
+import { makeDoc, wordsOf, type Doc, type Evaluator } from '../engine/formula.js';
+import type { ModuleTable, ModuleTaint } from '../engine/taint/interfile.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
 import { passesPrefilter, runRule } from '../engine/run.js';
@@ -50,6 +51,13 @@ export interface ScannerOptions {
   maxDepth?: number;
   /** metavariable-analysis: redos */
   hooks?: Evaluator;
+  /** A project scan: files record taint summaries for other files. */
+  interfile?: boolean;
+}
+
+/** A file's result with what its taint analysis offers other files (project scans). */
+export interface ScannedFile extends FileResult {
+  taint?: ModuleTaint;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 3_000_000;
@@ -92,8 +100,8 @@ export class Scanner {
   }
 
   /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
-  scanText(path: string, text: string, language?: LanguageId): FileResult {
-    const result: FileResult = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
+  scanText(path: string, text: string, language?: LanguageId): ScannedFile {
+    const result: ScannedFile = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
     const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -122,7 +130,7 @@ export class Scanner {
     } else if (kind === 'text') {
       findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file' }, result.errors));
     } else {
-      findings.push(...this.scanCode(path, text, lines, kind, result.errors));
+      findings.push(...this.scanCode(path, text, lines, kind, result.errors, result));
     }
     // regex-only rules (`languages: [regex]`) see every file whole
     if (this.textRules.length > 0) {
@@ -134,7 +142,7 @@ export class Scanner {
     }
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
-    assignFingerprints(findings, (f) => text.slice(f.location.start.offset, f.location.end.offset));
+    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
     result.findings = findings;
     return result;
   }
@@ -166,10 +174,10 @@ export class Scanner {
     }
   }
 
-  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[]): Finding[] {
+  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], file?: ScannedFile): Finding[] {
     const tree = this.parse(path, text, language, errors);
     const out: Finding[] = [];
-    if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors));
+    if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors, file));
     out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
     return out;
   }
@@ -202,19 +210,29 @@ export class Scanner {
     return found;
   }
 
-  /** Search rules one by one; taint rules together (one interpretation serves them all). */
-  private runRules(doc: Doc, language: LanguageId, errors: ScanError[]): Finding[] {
+  /**
+   * Search rules one by one; taint rules together (one interpretation serves them all). In a
+   * project scan (`file` given and interfile on), the file's taint summaries are recorded.
+   */
+  private runRules(doc: Doc, language: LanguageId, errors: ScanError[], file?: ScannedFile, table?: ModuleTable): Finding[] {
     const out: Finding[] = [];
     const taint: CompiledRule[] = [];
+    const interfile = file && this.options.interfile ? { table } : undefined;
     for (const cr of this.byLanguage.get(language) ?? []) {
       if (!cr.appliesTo(doc.path)) continue;
       if (cr.taint) {
-        if (passesPrefilter(cr, doc, language)) taint.push(cr);
-      } else out.push(...this.safeRun(cr, doc, language, errors));
+        if (interfile) {
+          const pre = cr.prefilterInterfile.get(language);
+          doc.words ??= wordsOf(doc.text);
+          if (!pre || pre(doc.words) || table) taint.push(cr);
+        } else if (passesPrefilter(cr, doc, language)) taint.push(cr);
+      } else if (!table) out.push(...this.safeRun(cr, doc, language, errors));
     }
     if (taint.length > 0) {
       try {
-        out.push(...runTaintRules(taint, doc, language, this.options.hooks));
+        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile);
+        out.push(...r.findings);
+        if (file && r.module) file.taint = r.module;
       } catch (e) {
         const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded;
         errors.push({
@@ -226,6 +244,25 @@ export class Scanner {
       }
     }
     return out;
+  }
+
+  /**
+   * Re-run only the taint rules of a file with other files' summaries (project scans): the
+   * taint findings that replace the file's earlier ones, and its updated summaries.
+   */
+  rescanTaint(path: string, text: string, table: ModuleTable): ScannedFile {
+    const result: ScannedFile = { path, findings: [], errors: [], lines: 0, bytes: 0 };
+    const kind = documentKind(path, text);
+    if (kind === 'markdown' || kind === 'notebook' || kind === 'text') return result;
+    const tree = this.parse(path, text, kind, []);
+    if (!tree) return result;
+    const lines = tree.lines;
+    const findings = this.runRules(makeDoc(path, text, kind, tree)!, kind, result.errors, result, table);
+    findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
+    applySuppressions(findings, lines, path);
+    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
+    result.findings = findings;
+    return result;
   }
 
   private runDetectors(input: DetectorInput, errors: ScanError[]): Finding[] {

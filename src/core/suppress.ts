@@ -49,30 +49,36 @@ function covers(c: SuppressionComment, ruleId: string): boolean {
   return c.ids.some((id) => id === ruleId || ruleId.endsWith(`.${id}`) || ruleId.endsWith(`/${id}`));
 }
 
-/** Mark the findings that a suppression comment covers. */
-export function applySuppressions(findings: Finding[], lines: LineIndex, path: string): void {
-  const cache = new Map<number, SuppressionComment | null>();
-  const at = (line: number) => {
-    let c = cache.get(line);
+/** The suppression covering a rule's finding on a line, if any. */
+export function suppressionAt(lines: LineIndex, path: string, line: number, ruleId: string, cache = new Map<number, SuppressionComment | null>()): Suppression | undefined {
+  const at = (l: number) => {
+    let c = cache.get(l);
     if (c === undefined) {
-      c = line >= 1 && line <= lines.lineCount ? parseSuppression(lines.lineText(line), line) : null;
-      cache.set(line, c);
+      c = l >= 1 && l <= lines.lineCount ? parseSuppression(lines.lineText(l), l) : null;
+      cache.set(l, c);
     }
     return c;
   };
+  const same = at(line);
+  let hit: SuppressionComment | null = same && covers(same, ruleId) ? same : null;
+  if (!hit) {
+    const above = at(line - 1);
+    if (above && above.standalone && covers(above, ruleId)) hit = above;
+  }
+  if (!hit) return undefined;
+  const pos = { line: hit.line, column: 1, offset: lines.offsetOf(hit.line, 1) };
+  const s: Suppression = { kind: 'inline', location: { path, start: pos, end: pos } };
+  if (hit.reason) s.reason = hit.reason;
+  return s;
+}
+
+/** Mark the findings (located in this text) that a suppression comment covers. */
+export function applySuppressions(findings: Finding[], lines: LineIndex, path: string): void {
+  const cache = new Map<number, SuppressionComment | null>();
   for (const f of findings) {
-    if (f.suppressed) continue;
-    const line = f.location.start.line;
-    const same = at(line);
-    let hit: SuppressionComment | null = same && covers(same, f.ruleId) ? same : null;
-    if (!hit) {
-      const above = at(line - 1);
-      if (above && above.standalone && covers(above, f.ruleId)) hit = above;
-    }
-    if (hit) {
-      const s: Suppression = { kind: 'inline', location: { path, start: { line: hit.line, column: 1, offset: lines.offsetOf(hit.line, 1) }, end: { line: hit.line, column: 1, offset: lines.offsetOf(hit.line, 1) } } };
-      if (hit.reason) s.reason = hit.reason;
-      f.suppressed = s;
-    }
+    // findings in other files (taint through an imported function) carry their own
+    if (f.suppressed || f.location.path !== path) continue;
+    const s = suppressionAt(lines, path, f.location.start.line, f.ruleId, cache);
+    if (s) f.suppressed = s;
   }
 }

@@ -5,7 +5,10 @@
  * Invariant: every target ends as a FileResult (findings or an error); the result lists
  * findings below the threshold and suppressed ones as counts or lists, never drops them unseen.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../config/rules.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Rule } from '../core/rule.js';
@@ -19,7 +22,9 @@ import '../capabilities.js';
 import { defaultCacheDir, hashOf } from './cache.js';
 import { projectAnalyzers, type DetectorConfig } from './detectors.js';
 import { applyBaseline } from '../core/baseline.js';
-import { createTaskState, scanTarget, type TaskContext } from './task.js';
+import { createTaskState, runTask, type Task, type TaskContext, type TaskState } from './task.js';
+import type { ScannedFile } from '../core/scanner.js';
+import { resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
 
 export interface RunOptions {
   paths: string[];
@@ -61,13 +66,26 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
     exclude: options.exclude,
   });
   const cacheDir = options.cache === false ? null : typeof options.cache === 'string' ? options.cache : defaultCacheDir();
+  const interfile = targets.length > 1 && options.rules.some((r) => r.mode === 'taint');
   const ctx: TaskContext = {
     rules: options.rules,
     detectors,
     maxFileBytes,
     cache: cacheDir ? { dir: cacheDir, salt: rulesetHash(options.rules, detectors) } : undefined,
+    interfile,
   };
-  const results = await scanTargets(targets, ctx, options);
+  const executor = await Executor.start(ctx, targets, options.jobs);
+  let results: ScannedFile[];
+  try {
+    let done = 0;
+    results = await executor.runAll(
+      targets.map((target) => ({ kind: 'scan', target })),
+      () => options.onProgress?.(++done, targets.length),
+    );
+    if (interfile) await crossFileTaint(executor, targets, results);
+  } finally {
+    await executor.close();
+  }
   const extraErrors = [...(options.errors ?? []), ...walkErrors];
   for (const a of projectAnalyzers()) {
     try {
@@ -82,51 +100,132 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
   return assemble(results, extraErrors, options.rules.map(ruleInfo), options.severity, targets.map((t) => t.path), started);
 }
 
-async function scanTargets(targets: Target[], ctx: TaskContext, options: RunOptions): Promise<FileResult[]> {
-  const total = targets.length;
-  let done = 0;
-  const progress = () => options.onProgress?.(++done, total);
-  const bytes = targets.reduce((a, t) => a + t.size, 0);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const jobs = options.jobs ?? (bytes >= POOL_MIN_BYTES && targets.length >= POOL_MIN_FILES ? cores : 1);
-  if (jobs <= 1 || targets.length <= 1) {
-    const state = await createTaskState(ctx);
-    const out: FileResult[] = [];
-    for (const t of targets) {
-      out.push(await scanTarget(state, t));
-      progress();
-    }
-    return out;
+/**
+ * Cross-file taint: re-analyse the files that import a module whose summaries say more than
+ * default propagation (a sink inside, a source returned, a sanitizer), with those summaries,
+ * until no summary changes (bounded: chains longer than MAX_PASSES are cut).
+ */
+const MAX_PASSES = 3;
+
+async function crossFileTaint(executor: Executor, targets: Target[], results: ScannedFile[]): Promise<void> {
+  const byPath = new Map(results.map((r, i) => [r.path, i]));
+  const targetOf = new Map(targets.map((t) => [t.path, t]));
+  const table = new Map<string, ModuleTaint>();
+  for (const r of results) if (r.taint) table.set(r.path, r.taint);
+  const files = new Set(table.keys());
+  const importsOf = new Map<string, string[]>();
+  for (const m of table.values()) importsOf.set(m.path, resolveImports(m, files));
+  let changed = new Set([...table.values()].filter((m) => Object.keys(m.exports).length > 0).map((m) => m.path));
+  for (let pass = 0; pass < MAX_PASSES && changed.size > 0; pass++) {
+    const dependents = [...table.keys()].filter((p) => importsOf.get(p)!.some((d) => changed.has(d)));
+    if (dependents.length === 0) break;
+    const tableList = [...table.entries()];
+    const outs = await executor.runAll(dependents.map((p) => ({ kind: 'rescan', target: targetOf.get(p)!, table: tableList })));
+    const next = new Set<string>();
+    outs.forEach((out, i) => {
+      const path = dependents[i];
+      const r = results[byPath.get(path)!];
+      // the second pass's taint findings replace the first's (search rules and secrets stay)
+      r.findings = [...r.findings.filter((f) => f.kind !== 'taint'), ...out.findings].sort(
+        (a, b) => a.location.path.localeCompare(b.location.path) || a.location.start.offset - b.location.start.offset,
+      );
+      r.errors.push(...out.errors);
+      if (out.taint && JSON.stringify(out.taint.exports) !== JSON.stringify(table.get(path)?.exports)) {
+        table.set(path, out.taint);
+        next.add(path);
+      }
+    });
+    changed = next;
   }
-  const pool = new Piscina({
-    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
-    workerData: ctx,
-    minThreads: Math.min(jobs, targets.length),
-    maxThreads: Math.min(jobs, targets.length),
-    // a scan error in one file must not take the pool down; the task reports it itself
-    idleTimeout: 1000,
-  });
-  try {
-    return await Promise.all(
-      targets.map(async (t) => {
-        try {
-          return (await pool.run(t)) as FileResult;
-        } catch (e) {
-          return {
-            path: t.path,
-            findings: [],
-            errors: [{ path: t.path, kind: 'internal', level: 'error', message: `worker failed: ${(e as Error).message}` }],
-            lines: 0,
-            bytes: t.size,
-            skipped: true,
-          } satisfies FileResult;
-        } finally {
-          progress();
-        }
+  dedupeForeignFindings(results);
+}
+
+/** A sink in one file reached from several callers is one finding. */
+function dedupeForeignFindings(results: ScannedFile[]): void {
+  const seen = new Set<string>();
+  for (const r of results) {
+    r.findings = r.findings.filter((f) => {
+      if (f.kind !== 'taint' || f.location.path === r.path) return true;
+      const key = `${f.ruleId}|${f.location.path}|${f.location.start.offset}|${f.location.end.offset}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  // a foreign finding that duplicates one the sink's own file reported
+  const own = new Set<string>();
+  for (const r of results) for (const f of r.findings) if (f.kind === 'taint' && f.location.path === r.path) own.add(`${f.ruleId}|${f.location.path}|${f.location.start.offset}|${f.location.end.offset}`);
+  for (const r of results) r.findings = r.findings.filter((f) => f.kind !== 'taint' || f.location.path === r.path || !own.has(`${f.ruleId}|${f.location.path}|${f.location.start.offset}|${f.location.end.offset}`));
+}
+
+/** The compiled worker module (beside this one; from TypeScript sources, the built copy). */
+function workerFile(): string | null {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (fs.existsSync(beside)) return beside;
+  const built = path.join(PACKAGE_ROOT, 'dist', 'runner', 'worker.js');
+  return fs.existsSync(built) ? built : null;
+}
+
+/** Runs tasks in the main thread (small scans) or on a worker pool. */
+class Executor {
+  private constructor(
+    private state: TaskState | null,
+    private pool: Piscina | null,
+  ) {}
+
+  static async start(ctx: TaskContext, targets: Target[], jobsOpt?: number): Promise<Executor> {
+    const bytes = targets.reduce((a, t) => a + t.size, 0);
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const jobs = jobsOpt ?? (bytes >= POOL_MIN_BYTES && targets.length >= POOL_MIN_FILES ? cores : 1);
+    const worker = workerFile();
+    if (jobs <= 1 || targets.length <= 1 || !worker) return new Executor(await createTaskState(ctx), null);
+    const threads = Math.min(jobs, targets.length);
+    const pool = new Piscina({
+      filename: worker,
+      workerData: ctx,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+    });
+    return new Executor(null, pool);
+  }
+
+  async runAll(tasks: Task[], progress?: () => void): Promise<ScannedFile[]> {
+    if (this.state) {
+      const out: ScannedFile[] = [];
+      for (const t of tasks) {
+        out.push(await this.guard(t, () => runTask(this.state!, t)));
+        progress?.();
+      }
+      return out;
+    }
+    return Promise.all(
+      tasks.map(async (t) => {
+        const r = await this.guard(t, () => this.pool!.run(t) as Promise<ScannedFile>);
+        progress?.();
+        return r;
       }),
     );
-  } finally {
-    await pool.destroy();
+  }
+
+  /** A task that fails still yields a result for its file: nothing is lost. */
+  private async guard(t: Task, f: () => Promise<ScannedFile>): Promise<ScannedFile> {
+    try {
+      return await f();
+    } catch (e) {
+      return {
+        path: t.target.path,
+        findings: [],
+        errors: [{ path: t.target.path, kind: 'internal', level: 'error', message: `worker failed: ${(e as Error).message}` }],
+        lines: 0,
+        bytes: t.kind === 'scan' ? t.target.size : 0,
+        skipped: t.kind === 'scan',
+      };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
   }
 }
 

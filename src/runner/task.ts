@@ -3,7 +3,8 @@
  * for small scans, in the main thread (no pool start-up cost).
  */
 import type { FileResult } from '../core/types.js';
-import { Scanner } from '../core/scanner.js';
+import { Scanner, type ScannedFile } from '../core/scanner.js';
+import type { ModuleTaint } from '../engine/taint/interfile.js';
 import type { Rule } from '../core/rule.js';
 import { readTarget, type Target } from '../files/walk.js';
 import { ResultCache } from './cache.js';
@@ -15,6 +16,8 @@ export interface TaskContext {
   maxFileBytes: number;
   parseTimeoutMs?: number;
   cache?: { dir: string; salt: string };
+  /** Record taint summaries for cross-file analysis. */
+  interfile?: boolean;
 }
 
 export interface TaskState {
@@ -29,11 +32,12 @@ export async function createTaskState(ctx: TaskContext): Promise<TaskState> {
     detectors: createDetectors(ctx.detectors),
     maxFileBytes: ctx.maxFileBytes,
     parseTimeoutMs: ctx.parseTimeoutMs,
+    interfile: ctx.interfile,
   });
   return { scanner, cache: ctx.cache ? new ResultCache(ctx.cache.dir, ctx.cache.salt) : null, maxFileBytes: ctx.maxFileBytes };
 }
 
-export async function scanTarget(state: TaskState, target: Target): Promise<FileResult> {
+export async function scanTarget(state: TaskState, target: Target): Promise<ScannedFile> {
   const read = await readTarget(target, state.maxFileBytes);
   if (read.error) {
     return { path: target.path, findings: [], errors: [read.error], lines: 0, bytes: target.size, skipped: true };
@@ -44,7 +48,7 @@ export async function scanTarget(state: TaskState, target: Target): Promise<File
     const hit = state.cache!.get(key);
     if (hit) return { ...hit, cached: true };
   }
-  let result: FileResult;
+  let result: ScannedFile;
   try {
     result = state.scanner.scanText(target.path, text);
   } catch (e) {
@@ -61,3 +65,28 @@ export async function scanTarget(state: TaskState, target: Target): Promise<File
   if (key && !result.errors.some((e) => e.kind === 'internal' || e.kind === 'timeout')) state.cache!.set(key, result);
   return result;
 }
+
+/** The second pass of a project scan: taint only, with other files' summaries. */
+export async function rescanTarget(state: TaskState, target: Target, table: [string, ModuleTaint][]): Promise<ScannedFile> {
+  const read = await readTarget(target, state.maxFileBytes);
+  if (read.error) return { path: target.path, findings: [], errors: [], lines: 0, bytes: 0 };
+  try {
+    return state.scanner.rescanTaint(target.path, read.text!, new Map(table));
+  } catch (e) {
+    return {
+      path: target.path,
+      findings: [],
+      errors: [{ path: target.path, kind: 'internal', level: 'warning', message: `cross-file taint analysis failed: ${(e as Error).message}` }],
+      lines: 0,
+      bytes: 0,
+    };
+  }
+}
+
+export type Task = { kind: 'scan'; target: Target } | { kind: 'rescan'; target: Target; table: [string, ModuleTaint][] };
+
+export function runTask(state: TaskState, task: Task): Promise<ScannedFile> {
+  return task.kind === 'scan' ? scanTarget(state, task.target) : rescanTarget(state, task.target, task.table);
+}
+
+export type { FileResult };

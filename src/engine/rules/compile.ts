@@ -17,6 +17,8 @@ export interface CompiledRule {
   taint?: CompiledTaint;
   /** Per language: does a file's word set allow a match at all? (null: no prefilter) */
   prefilter: Map<LanguageId | 'regex', ((words: Set<string>) => boolean) | null>;
+  /** Taint rules in a project scan: a file with a source or a sink may hold half of a flow. */
+  prefilterInterfile: Map<LanguageId, ((words: Set<string>) => boolean) | null>;
   /** Whether the rule applies to a path (Semgrep `paths:` include/exclude). */
   appliesTo: (relPath: string) => boolean;
   fixRegex?: { re: RegExp; replacement: string; count?: number };
@@ -75,15 +77,19 @@ export function compileRule(rule: Rule): CompiledRule {
     fail(e);
   }
   const prefilter = new Map<LanguageId | 'regex', ((w: Set<string>) => boolean) | null>();
+  const prefilterInterfile = new Map<LanguageId, ((w: Set<string>) => boolean) | null>();
   if (formula) {
     for (const l of rule.languages) prefilter.set(l, requiredWords(formula, l));
     if (rule.regexOnly) prefilter.set('regex', requiredWords(formula, null));
   } else if (taint) {
-    for (const l of rule.languages) prefilter.set(l, taint.prefilter(l));
+    for (const l of rule.languages) {
+      prefilter.set(l, taint.prefilter(l, 'both'));
+      prefilterInterfile.set(l, taint.prefilter(l, 'either'));
+    }
   }
   let fixRegex: CompiledRule['fixRegex'];
   if (rule.fixRegex) {
     fixRegex = { re: toJsRegex(rule.fixRegex.regex), replacement: rule.fixRegex.replacement.replace(/\\(\d)/g, '$$$1'), count: rule.fixRegex.count };
   }
-  return { rule, info: ruleInfo(rule), formula, taint, prefilter, appliesTo: pathFilter(rule), fixRegex };
+  return { rule, info: ruleInfo(rule), formula, taint, prefilter, prefilterInterfile, appliesTo: pathFilter(rule), fixRegex };
 }

@@ -16,7 +16,7 @@
  * (getattr, eval'd names), aliasing through containers beyond one field level.
  */
 import { descendantsOfType, type Node, type Tree } from '../../core/ast.js';
-import type { LanguageId } from '../../core/types.js';
+import type { BoundMetavar, LanguageId, Location, Suppression } from '../../core/types.js';
 import type { Env } from '../pattern/match.js';
 import { extend, liveFor, sameTaint, sanitize, union, unionAll, type Origin, type RawStep, type Taint, type Trace } from './values.js';
 
@@ -77,19 +77,28 @@ const keyOf = (n: Node) => rangeKey(n.start, n.end);
 export interface ParamInfo {
   name: string;
   index: number;
-  node: Node;
+  /** Absent for functions of other files. */
+  node?: Node;
   /** *args / ...rest: receives every remaining positional argument. */
   rest?: boolean;
   /** **kwargs: receives unmatched keyword arguments. */
   kwrest?: boolean;
 }
 
+/** Where a sink is: in this file (a node and its match), or in another file (serialized). */
+export type SinkRef =
+  | { kind: 'local'; node: Node; env: Env }
+  | { kind: 'foreign'; loc: Location; text: string; snippet: string; metavars: Record<string, BoundMetavar>; suppressed?: Suppression };
+
+export function sinkKey(s: SinkRef): string {
+  return s.kind === 'local' ? `${s.node.start}:${s.node.end}` : `${s.loc.path}@${s.loc.start.offset}:${s.loc.end.offset}`;
+}
+
 export interface SummarySink {
   param: number;
   rule: number;
   blocked: readonly number[];
-  sink: Node;
-  env: Env;
+  sink: SinkRef;
   trace: Trace | null;
 }
 
@@ -105,8 +114,7 @@ export interface Summary {
 /** A finding: a source origin reaching a sink of its rule. */
 export interface TaintHit {
   rule: number;
-  sink: Node;
-  sinkEnv: Env;
+  sink: SinkRef;
   origin: Origin;
 }
 
@@ -301,8 +309,10 @@ export class TaintInterpreter {
       params.forEach((p) => {
         let t: Taint = [{ kind: 'param', rule: -1, label: '', param: p.index, blocked: [], trace: null }];
         // a parameter a source pattern matches (FastAPI query params, NestJS @Body()) is a source
-        t = union(t, this.sourceTaint(p.node, null));
-        if (p.node.parent && p.node.parent !== fn.get('parameters')) t = union(t, this.sourceTaint(p.node.parent, null));
+        if (p.node) {
+          t = union(t, this.sourceTaint(p.node, null));
+          if (p.node.parent && p.node.parent !== fn.get('parameters')) t = union(t, this.sourceTaint(p.node.parent, null));
+        }
         env.set(p.name, t);
       });
       const body = fn.get('body');
@@ -1113,8 +1123,8 @@ export class TaintInterpreter {
         const blocked = [...new Set([...o.blocked, ...s.blocked])].sort((x, y) => x - y);
         if (blocked.includes(s.rule)) continue;
         const trace = concatTrace(o.trace, { kind: 'call', node: a.node, message: `passed to ${clip(this.text(call.get('function') ?? call))}` }, s.trace);
-        if (o.kind === 'source') this.recordHit(s.rule, s.sink, s.env, { ...o, blocked, trace });
-        else this.state?.sinks.push({ param: o.param, rule: s.rule, blocked, sink: s.sink, env: s.env, trace });
+        if (o.kind === 'source') this.recordHit(s.rule, s.sink, { ...o, blocked, trace });
+        else this.state?.sinks.push({ param: o.param, rule: s.rule, blocked, sink: s.sink, trace });
       }
     }
   }
@@ -1154,24 +1164,24 @@ export class TaintInterpreter {
       if (!liveFor(o, h.rule)) continue;
       if (o.kind === 'source') {
         if (h.requires && !labelsSatisfy(h.requires, [o], h.rule)) continue;
-        this.recordHit(h.rule, sink, h.env, o);
+        this.recordHit(h.rule, { kind: 'local', node: sink, env: h.env }, o);
       } else if (this.state && this.state.fn !== this.tree.root) {
-        this.state.sinks.push({ param: o.param, rule: h.rule, blocked: o.blocked, sink, env: h.env, trace: o.trace });
+        this.state.sinks.push({ param: o.param, rule: h.rule, blocked: o.blocked, sink: { kind: 'local', node: sink, env: h.env }, trace: o.trace });
       }
     }
   }
 
-  private recordHit(rule: number, sink: Node, env: Env, origin: Origin): void {
+  private recordHit(rule: number, sink: SinkRef, origin: Origin): void {
     if (!this.recordHits) return;
-    const k = `${rule}|${sink.start}:${sink.end}`;
-    const existing = this.hitKeys.has(k);
-    if (existing) {
-      const i = this.hits.findIndex((h) => h.rule === rule && h.sink === sink);
-      if (i >= 0 && (origin.trace?.length ?? 0) < (this.hits[i].origin.trace?.length ?? 0)) this.hits[i] = { rule, sink, sinkEnv: env, origin };
+    const k = `${rule}|${sinkKey(sink)}`;
+    if (this.hitKeys.has(k)) {
+      // one finding per sink and rule: keep the shortest explanation
+      const i = this.hits.findIndex((h) => h.rule === rule && sinkKey(h.sink) === sinkKey(sink));
+      if (i >= 0 && (origin.trace?.length ?? 0) < (this.hits[i].origin.trace?.length ?? 0)) this.hits[i] = { rule, sink, origin };
       return;
     }
     this.hitKeys.add(k);
-    this.hits.push({ rule, sink, sinkEnv: env, origin });
+    this.hits.push({ rule, sink, origin });
   }
 }
 
@@ -1223,7 +1233,7 @@ function sameSummary(a: Summary, b: Summary): boolean {
   if (!sameTaint(a.ret, b.ret)) return false;
   if (a.fields.length !== b.fields.length) return false;
   if (a.sinks.length !== b.sinks.length) return false;
-  const key = (s: SummarySink) => `${s.param}|${s.rule}|${s.blocked.join(',')}|${s.sink.start}`;
+  const key = (s: SummarySink) => `${s.param}|${s.rule}|${s.blocked.join(',')}|${sinkKey(s.sink)}`;
   const ka = new Set(a.sinks.map(key));
   return b.sinks.every((s) => ka.has(key(s)));
 }

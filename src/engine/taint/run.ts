@@ -1,16 +1,19 @@
 /**
  * Running the taint rules of one file: match every rule's sources, sinks, sanitizers and
  * propagators (with the pattern engine), interpret the file once for all rules, and turn
- * each source reaching a sink into a Finding with its trace.
+ * each source reaching a sink into a Finding with its trace. Optionally export the file's
+ * function summaries for other files (interfile.ts).
  */
 import type { Node } from '../../core/ast.js';
-import type { Finding, LanguageId, TraceStep } from '../../core/types.js';
+import { suppressionAt } from '../../core/suppress.js';
+import type { Finding, LanguageId, Location, TraceStep } from '../../core/types.js';
 import { evalFormula, type Doc, type Evaluator } from '../formula.js';
 import { lookup, type Env } from '../pattern/match.js';
 import type { CompiledRule } from '../rules/compile.js';
-import { baseFinding, interpolate, location, metavarsOf } from '../run.js';
-import { rangeKey, TaintInterpreter, type ExternalResolver, type Matches, type SanitizerHit } from './flow.js';
-import { traceSteps } from './values.js';
+import { baseFinding, interpolate, location, metavarsOf, snippetOf } from '../run.js';
+import { rangeKey, TaintInterpreter, type Matches, type SanitizerHit, type TaintHit } from './flow.js';
+import { exportedFunctions, externalResolver, importSpecs, isInteresting, serializeSummary, type ModuleTable, type ModuleTaint } from './interfile.js';
+import { type RawStep } from './values.js';
 
 function push<T>(map: Map<string, T[]>, key: string, v: T): void {
   const list = map.get(key);
@@ -75,40 +78,14 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
   return m;
 }
 
-/** The line a step is on, whole (frames underline by column). */
-function lineSnippet(doc: Doc, n: Node): string {
+/** The line a node starts on, whole (frames underline by column). */
+function lineOf(doc: Doc, n: Node): string {
   return doc.lines.lineText(doc.lines.lineOf(n.start));
 }
 
-/** Findings of the taint rules (already prefiltered for this file). */
-export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId, hooks: Evaluator = {}, external: ExternalResolver | null = null): Finding[] {
-  if (rules.length === 0 || !doc.tree) return [];
-  const m = collectMatches(rules, doc, lang, hooks);
-  if (m.sources.size === 0 && external === null) return [];
-  if (m.sinks.size === 0 && external === null) return [];
-  const interp = new TaintInterpreter(doc.tree, lang, m, external);
-  interp.run();
-  const out: Finding[] = [];
-  for (const hit of interp.hits) {
-    const cr = rules[hit.rule];
-    const sink = hit.sink;
-    // message metavariables: the sink's, then the source's that do not collide
-    let env: Env = hit.sinkEnv;
-    for (let b = hit.origin.sourceEnv as Env; b; b = b.next) if (!lookup(env, b.name)) env = { name: b.name, nodes: b.nodes, next: env };
-    const f = baseFinding(cr, doc, sink.start, sink.end, interpolate(cr.rule.message, doc, env));
-    f.kind = 'taint';
-    f.metavars = metavarsOf(doc, env);
-    const steps: TraceStep[] = traceSteps(hit.origin.trace).map((s) => ({
-      kind: s.kind,
-      location: location(doc.path, doc.lines, s.node.start, s.node.end),
-      message: s.message,
-      snippet: lineSnippet(doc, s.node),
-    }));
-    steps.push({ kind: 'sink', location: location(doc.path, doc.lines, sink.start, sink.end), message: `reaches ${clip(doc.text.slice(sink.start, sink.end))}`, snippet: lineSnippet(doc, sink) });
-    f.trace = dedupeSteps(steps);
-    out.push(f);
-  }
-  return out;
+function stepOf(doc: Doc, s: RawStep): TraceStep {
+  if (s.loc) return { kind: s.kind, location: s.loc, message: s.message, snippet: s.snippet };
+  return { kind: s.kind, location: location(doc.path, doc.lines, s.node!.start, s.node!.end), message: s.message, snippet: lineOf(doc, s.node!) };
 }
 
 /** Consecutive steps at the same place say the same thing twice. */
@@ -116,8 +93,100 @@ function dedupeSteps(steps: TraceStep[]): TraceStep[] {
   const out: TraceStep[] = [];
   for (const s of steps) {
     const prev = out[out.length - 1];
-    if (prev && prev.location.start.offset === s.location.start.offset && prev.location.end.offset === s.location.end.offset && s.kind !== 'sink') continue;
+    if (prev && prev.location.path === s.location.path && prev.location.start.offset === s.location.start.offset && prev.location.end.offset === s.location.end.offset && s.kind !== 'sink') continue;
     out.push(s);
   }
   return out;
 }
+
+function findingOf(cr: CompiledRule, doc: Doc, hit: TaintHit): Finding {
+  const sourceEnv = hit.origin.sourceEnv as Env;
+  const steps: TraceStep[] = [];
+  for (let t = hit.origin.trace; t; t = t.prev) steps.push(stepOf(doc, t.step));
+  steps.reverse();
+  let f: Finding;
+  const sink = hit.sink;
+  if (sink.kind === 'local') {
+    // message metavariables: the sink's, then the source's that do not collide
+    let env: Env = sink.env;
+    for (let b = sourceEnv; b; b = b.next) if (!lookup(env, b.name)) env = { name: b.name, nodes: b.nodes, next: env };
+    f = baseFinding(cr, doc, sink.node.start, sink.node.end, interpolate(cr.rule.message, doc, env));
+    f.metavars = metavarsOf(doc, env);
+    steps.push({ kind: 'sink', location: location(doc.path, doc.lines, sink.node.start, sink.node.end), message: `reaches ${clip(doc.text.slice(sink.node.start, sink.node.end))}`, snippet: lineOf(doc, sink.node) });
+  } else {
+    // a sink in another file, reached through a function imported from it
+    let message = cr.rule.message;
+    for (const [name, mv] of Object.entries(sink.metavars).sort((a, b) => b[0].length - a[0].length)) {
+      message = message.replace(new RegExp(`${name.replace(/[$.]/g, (c) => `\\${c}`)}(?![A-Z0-9_])`, 'g'), () => mv.text);
+    }
+    f = baseFinding(cr, doc, 0, 0, message.replace(/value\((\$[A-Z_][A-Z0-9_]*)\)/g, '$1'));
+    f.location = sink.loc;
+    f.snippet = sink.snippet;
+    f.metavars = Object.keys(sink.metavars).length > 0 ? sink.metavars : undefined;
+    if (sink.suppressed) f.suppressed = sink.suppressed;
+    steps.push({ kind: 'sink', location: sink.loc, message: `reaches ${clip(sink.text)}`, snippet: sink.snippet });
+  }
+  f.kind = 'taint';
+  f.trace = dedupeSteps(steps);
+  return f;
+}
+
+export interface InterfileOptions {
+  /** Summaries of other files' functions (absent in the first pass). */
+  table?: ModuleTable;
+}
+
+export interface TaintRunResult {
+  findings: Finding[];
+  /** This file's offer to other files (with interfile options). */
+  module?: ModuleTaint;
+}
+
+/** Findings of the taint rules (already prefiltered for this file). */
+export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId, hooks: Evaluator = {}, interfile?: InterfileOptions): TaintRunResult {
+  if (rules.length === 0 || !doc.tree || !doc.ctx) return { findings: [] };
+  const m = collectMatches(rules, doc, lang, hooks);
+  const ruleIds = rules.map((r) => r.rule.id);
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const table = interfile?.table;
+  // alone, a file needs both a source and a sink; in a project it may hold half of a flow
+  if (!interfile && (m.sources.size === 0 || m.sinks.size === 0)) return { findings: [] };
+  if (interfile && !table && m.sources.size === 0 && m.sinks.size === 0) return { findings: [], module: moduleOf(doc, interfile, null, ruleIds) };
+  const external = table ? externalResolver(doc.path, doc.ctx, table, ruleIndex) : null;
+  const interp = new TaintInterpreter(doc.tree, lang, m, external);
+  interp.run();
+  const findings = interp.hits.map((hit) => findingOf(rules[hit.rule], doc, hit));
+  return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds) : undefined };
+}
+
+function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpreter | null, ruleIds: string[]): ModuleTaint {
+  const tree = doc.tree!;
+  const text = (n: Node) => n.text ?? doc.text.slice(n.start, n.end);
+  const module: ModuleTaint = {
+    path: doc.path,
+    language: tree.language,
+    exports: {},
+    reexports: [],
+    imports: importSpecs(tree, doc.ctx!.aliases),
+  };
+  const { fns, reexports } = exportedFunctions(tree, text);
+  module.reexports = reexports;
+  if (!interp) return module;
+  const loc = (n: Node): Location => location(doc.path, doc.lines, n.start, n.end);
+  for (const [name, fn] of fns) {
+    const summary = interp.summaries.get(fn);
+    if (!summary) continue;
+    const serial = serializeSummary(summary, {
+      ruleIds,
+      loc,
+      line: (n) => lineOf(doc, n),
+      metavars: (k) => (k.sink.kind === 'local' ? (metavarsOf(doc, k.sink.env) ?? {}) : k.sink.metavars),
+      // an inline suppression at the sink holds for flows from every caller
+      suppressed: (n, ruleId) => suppressionAt(doc.lines, doc.path, doc.lines.lineOf(n.start), ruleId),
+    });
+    if (isInteresting(serial)) module.exports[name] = serial;
+  }
+  return module;
+}
+
+export { snippetOf };

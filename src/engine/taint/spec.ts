@@ -22,8 +22,11 @@ export interface CompiledTaint {
   sanitizers: CompiledSpecEntry[];
   propagators: CompiledSpecEntry[];
   options: Record<string, unknown>;
-  /** A file can only hold a finding when some source and some sink may match. */
-  prefilter(lang: LanguageId): ((words: Set<string>) => boolean) | null;
+  /**
+   * Alone, a file can only hold a finding when some source and some sink may match (`both`);
+   * in a project, a file with either may hold half of a cross-file flow.
+   */
+  prefilter(lang: LanguageId, need: 'both' | 'either'): ((words: Set<string>) => boolean) | null;
 }
 
 const DEFAULT_LABEL = '__taint__';
@@ -53,7 +56,7 @@ export function compileTaint(spec: TaintSpec, languages: LanguageId[], options: 
     sanitizers,
     propagators,
     options,
-    prefilter(lang) {
+    prefilter(lang, need) {
       const any = (list: CompiledSpecEntry[]) => {
         const parts = list.map((e) => requiredWords(e.formula, lang));
         if (parts.some((p) => p === null)) return null;
@@ -62,6 +65,7 @@ export function compileTaint(spec: TaintSpec, languages: LanguageId[], options: 
       const src = any(sources);
       const snk = any(sinks);
       if (!src && !snk) return null;
+      if (need === 'either') return src && snk ? (w) => src(w) || snk(w) : null;
       return (w) => (!src || src(w)) && (!snk || snk(w));
     },
   };

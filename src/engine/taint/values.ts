@@ -7,10 +7,15 @@
  * extending a trace never copies it.
  */
 import type { Node } from '../../core/ast.js';
+import type { Location } from '../../core/types.js';
 
 export interface RawStep {
   kind: 'source' | 'step' | 'call' | 'return' | 'sink';
-  node: Node;
+  /** The node in this file; absent for steps in another file, which carry `loc`. */
+  node?: Node;
+  loc?: Location;
+  /** The source line (steps in another file). */
+  snippet?: string;
   message: string;
 }
 
