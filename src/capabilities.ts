@@ -3,3 +3,4 @@
  * runner. Both the main thread and worker threads import it.
  */
 export {};
+import './deps/register.js';

@@ -296,7 +296,7 @@ export class Scanner {
   }
 }
 
-function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
+export function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
   const s = unit.map(loc.start.line, loc.start.column);
   const e = unit.map(loc.end.line, loc.end.column);
   const out: Location = {
