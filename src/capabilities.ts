@@ -5,3 +5,4 @@
 import './secrets/index.js';
 
 export {};
+import './deps/register.js';

@@ -25,6 +25,7 @@ import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { registerSecretsCommand } from './secrets.js';
+import { registerDepsCommands } from './deps.js';
 import { registerSurfaceCommands, SurfaceUsageError } from './surfaces.js';
 import { GitError, scanChanges } from '../changes/git.js';
 import '../capabilities.js';
@@ -37,14 +38,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function useColor(opt: boolean | undefined, stream: NodeJS.WriteStream): boolean {
+export function useColor(opt: boolean | undefined, stream: NodeJS.WriteStream): boolean {
   if (opt !== undefined) return opt;
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 
-function parseSeverityOpt(v: string | undefined, what: string): Severity | undefined {
+export function parseSeverityOpt(v: string | undefined, what: string): Severity | undefined {
   if (v === undefined) return undefined;
   const s = v.toLowerCase();
   const map: Record<string, Severity> = { error: 'high', warning: 'medium', info: 'low' };
@@ -71,6 +72,9 @@ interface ScanCliOptions {
   color?: boolean;
   quiet?: boolean;
   secrets: boolean;
+  /** false with --no-deps */
+  deps?: boolean;
+  depsOnline?: boolean;
   projectConfig: boolean;
   baseline?: string;
   /** false with --no-baseline */
@@ -116,6 +120,7 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
     baseline = parseBaseline(await fs.readFile(baselineFile, 'utf8'), baselineFile);
   }
 
+  const dependencies = opts.deps !== false && policy.dependencies !== false ? (opts.depsOnline ? { online: true } : true) : false;
   let result: ScanResult;
   if (opts.staged || opts.diff) {
     if (stdin) throw new UsageError('--staged and --diff scan the repository, not stdin');
@@ -151,7 +156,7 @@ async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result:
       result = await runScan({
         paths,
         rules,
-        detectors: { secrets },
+        detectors: { secrets, dependencies },
         cwd,
         include: [...(project.paths?.include ?? []), ...(opts.include ?? [])],
         exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
@@ -239,6 +244,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--max-file-size <bytes>', 'skip files larger than this (reported as errors)')
     .option('--explain', 'print data-flow traces with code frames')
     .option('--no-secrets', 'do not look for hard-coded secrets')
+    .option('--no-deps', 'do not check dependencies (manifests, lockfiles, imports)')
+    .option('--deps-online', 'let the dependency checks use the network (OSV API, npm and PyPI registries); default: local database only')
     .option('--no-project-config', 'ignore .redpen.yml')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `redpen baseline create`)')
     .option('--no-baseline', 'ignore the baseline named in .redpen.yml')
@@ -301,6 +308,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(0);
     });
   registerSecretsCommand(program, setExit);
+  registerDepsCommands(program, setExit);
   registerSurfaceCommands(program, setExit);
   return program;
 }

@@ -20,6 +20,7 @@ import { loadLanguage, ParseFailure, parseText } from '../languages/treesitter.j
 import { makeDoc, wordsOf, type Doc, type Evaluator } from '../engine/formula.js';
 import type { ModuleTable, ModuleTaint } from '../engine/taint/interfile.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
+import { isVulnerableRegex } from '../engine/redos.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
 import { passesPrefilter, runRule } from '../engine/run.js';
 import { runTaintRules } from '../engine/taint/run.js';
@@ -103,7 +104,8 @@ export class Scanner {
   /** Load every grammar and compile the rules (throws RuleLoadError on a bad pattern). */
   static async create(options: ScannerOptions): Promise<Scanner> {
     await Promise.all(LANGUAGES.map((l) => loadLanguage(l)));
-    return new Scanner(options.rules.map(compileRule), options);
+    const hooks: Evaluator = { redos: isVulnerableRegex, ...options.hooks };
+    return new Scanner(options.rules.map(compileRule), { ...options, hooks });
   }
 
   /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
@@ -314,7 +316,7 @@ export class Scanner {
   }
 }
 
-function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
+export function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
   const s = unit.map(loc.start.line, loc.start.column);
   const e = unit.map(loc.end.line, loc.end.column);
   const out: Location = {
