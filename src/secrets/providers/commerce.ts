@@ -27,7 +27,7 @@ export const PAYMENTS: SecretSpec[] = [
   contextual('razorpay-key-secret', 'Razorpay key secret', 'payments', ['razorpay'], ALNUM(24), 'high'),
   prefixed('flutterwave-secret-key', 'Flutterwave secret key', 'payments', ['FLWSECK-', 'FLWSECK_TEST-'], `${HEX(32)}-X`, 'high'),
   prefixed('flutterwave-encryption-key', 'Flutterwave encryption key', 'payments', 'FLWSECK_TEST', HEX(12), 'medium'),
-  contextual('paystack-secret-key', 'Paystack secret key', 'payments', ['paystack'], `sk_(?:live|test)_${HEX(40)}`, 'critical', { confidence: 'high' }),
+  contextual('paystack-secret-key', 'Paystack secret key', 'payments', ['paystack'], `sk_(?:live|test)_${HEX(40)}`, 'critical', { confidence: 'high', priority: 4 }),
   prefixed('plaid-access-token', 'Plaid access token', 'payments', ['access-production-', 'access-development-', 'access-sandbox-'], UUID, 'high'),
   contextual('plaid-secret', 'Plaid secret', 'payments', ['plaid_secret', 'plaid-secret', 'plaidsecret'], HEX(30), 'high'),
   prefixed('shippo-api-token', 'Shippo API token', 'payments', ['shippo_live_', 'shippo_test_'], HEX(40), 'high'),

@@ -121,7 +121,7 @@ export const DATABASE: SecretSpec[] = [
     name: 'Connection string with password (ADO.NET / ODBC)',
     family: 'database',
     keywords: ['password=', 'pwd='],
-    regex: /(?:server|data source|host|address|uid|user id|username)\s{0,2}=[^;"'`\r\n]{1,200};[^"'`\r\n]{0,300}?(?:password|pwd)\s{0,2}=\s{0,2}([^;"'`\s<>]{1,128})/i,
+    regex: /(?:server|data source|host|address|uid|user id|username)\s{0,2}=[^;"'`\r\n]{1,200};[^"'`\r\n]{0,300}?(?:password|pwd)=([^;"'`\s<>]{1,128})/i,
     before: 520,
     after: 140,
     severity: 'critical',
