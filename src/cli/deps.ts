@@ -5,13 +5,15 @@
 import fs from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { FileResult, Finding, ScanResult } from '../core/types.js';
-import { collectTargets } from '../files/walk.js';
 import { reporterFor, REPORTERS } from '../report/index.js';
-import { assemble } from '../runner/index.js';
-import { AdvisoryDb, analyzeDependencies, defaultDbPath, uncheckedErrors, updateDatabase, type Ecosystem } from '../deps/index.js';
-import { HttpError } from '../deps/http.js';
+import type { Ecosystem } from '../deps/index.js';
+import { defaultDbPath } from '../deps/paths.js';
+
+// the advisory database (SQLite in WebAssembly), the registries' clients and the runner load
+// only when a deps or db command runs
+const deps = () => import('../deps/index.js');
 import { VERSION } from '../version.js';
-import { exitCodeFor, parseSeverityOpt, UsageError, useColor } from './main.js';
+import { exitCodeFor, parseSeverityOpt, UsageError, useColor } from './options.js';
 
 interface DepsCliOptions {
   format: string;
@@ -37,6 +39,9 @@ async function depsCommand(paths: string[], opts: DepsCliOptions): Promise<numbe
   const failOn = opts.failOn === 'none' ? 'none' : (parseSeverityOpt(opts.failOn, '--fail-on') ?? severity);
   const timeoutMs = opts.timeout ? Number(opts.timeout) : undefined;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const { collectTargets } = await import('../files/walk.js');
+  const { assemble } = await import('../runner/index.js');
+  const { analyzeDependencies, uncheckedErrors } = await deps();
   const { targets, errors: walkErrors } = await collectTargets(paths.length ? paths : ['.'], { cwd });
   const r = await analyzeDependencies(targets, cwd, {
     offline: opts.offline,
@@ -109,6 +114,7 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
       const dbPath = opts.db ?? defaultDbPath();
       let stats;
       try {
+        const { updateDatabase } = await deps();
         stats = await updateDatabase({
           dbPath,
           ecosystems: parseEcosystems(opts.ecosystem),
@@ -116,9 +122,9 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
           onProgress: (m) => !opts.quiet && process.stderr.write(`${m}\n`),
         });
       } catch (e) {
-        if (!(e instanceof HttpError)) throw e;
+        if ((e as Error).constructor?.name !== 'HttpError') throw e;
         // the database keeps what it had: a failed download changes nothing
-        process.stderr.write(`redpen: db update failed: ${e.message} (the database at ${dbPath} is unchanged; \`redpen db import\` loads a downloaded archive)\n`);
+        process.stderr.write(`redpen: db update failed: ${(e as Error).message} (the database at ${dbPath} is unchanged; \`redpen db import\` loads a downloaded archive)\n`);
         setExit(2);
         return;
       }
@@ -137,6 +143,7 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
     .option('--db <file>', 'database file (default: $REDPEN_DB or <cache>/osv.sqlite)')
     .action(async (paths: string[], opts: { db?: string }) => {
       const dbPath = opts.db ?? defaultDbPath();
+      const { AdvisoryDb } = await deps();
       const store = AdvisoryDb.open(dbPath);
       let failed = 0;
       try {
@@ -165,6 +172,7 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
         setExit(1);
         return;
       }
+      const { AdvisoryDb } = await deps();
       const store = AdvisoryDb.open(dbPath, { mustExist: true, readOnly: true });
       try {
         const c = store.count();

@@ -1,17 +1,15 @@
 /**
  * `redpen secrets`: secrets only (no rules), in the working tree or, with --history, in every
  * commit of the repository. Same formats, baselines, severities and exit codes as `scan`.
+ * The runner and the detectors load only when the command runs (see main.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { applyBaseline, BaselineError, parseBaseline } from '../core/baseline.js';
-import { atLeast, isSeverity } from '../core/severity.js';
-import type { ScanResult, Severity } from '../core/types.js';
+import type { ScanResult } from '../core/types.js';
 import { reporterFor, REPORTERS } from '../report/index.js';
-import { assemble, runScan } from '../runner/index.js';
-import { scanHistory } from '../secrets/history.js';
 import { VERSION } from '../version.js';
+import { exitCodeFor, parseSeverityOpt, UsageError } from './options.js';
 
 interface SecretsOptions {
   format: string;
@@ -29,29 +27,22 @@ interface SecretsOptions {
   quiet?: boolean;
 }
 
-function severityOpt(v: string | undefined, what: string): Severity | undefined {
-  if (v === undefined) return undefined;
-  const s = v.toLowerCase();
-  if (!isSeverity(s)) throw new SecretsUsageError(`${what} must be one of critical, high, medium, low, info (got ${v})`);
-  return s;
-}
-
-/** A usage error the main program reports with exit status 2. */
-export class SecretsUsageError extends Error {}
-
 async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<number> {
   const reporter = reporterFor(opts.format);
-  if (!reporter) throw new SecretsUsageError(`unknown format ${opts.format} (use ${Object.keys(REPORTERS).join(', ')})`);
-  const severity = severityOpt(opts.severity, '--severity') ?? 'low';
-  const failOn = opts.failOn === 'none' ? 'none' : (severityOpt(opts.failOn, '--fail-on') ?? severity);
+  if (!reporter) throw new UsageError(`unknown format ${opts.format} (use ${Object.keys(REPORTERS).join(', ')})`);
+  const severity = parseSeverityOpt(opts.severity, '--severity') ?? 'low';
+  const failOn = opts.failOn === 'none' ? 'none' : (parseSeverityOpt(opts.failOn, '--fail-on') ?? severity);
   const cwd = process.cwd();
+  const { applyBaseline, parseBaseline } = await import('../core/baseline.js');
+  const { assemble, runScan } = await import('../runner/index.js');
   const baseline = opts.baseline ? parseBaseline(await fs.readFile(opts.baseline, 'utf8'), opts.baseline) : undefined;
   let result: ScanResult;
   if (opts.history) {
+    const { scanHistory } = await import('../secrets/history.js');
     const started = performance.now();
     const repo = path.resolve(cwd, paths[0] ?? '.');
     const st = await fs.stat(repo).catch(() => null);
-    if (!st) throw new SecretsUsageError(`${paths[0]}: no such file or folder`);
+    if (!st) throw new UsageError(`${paths[0]}: no such file or folder`);
     const h = await scanHistory({
       cwd: st.isDirectory() ? repo : path.dirname(repo),
       all: opts.all,
@@ -80,8 +71,7 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
     await fs.writeFile(opts.output, rendered);
     if (!opts.quiet) process.stderr.write(`wrote ${opts.format} report to ${opts.output}\n`);
   } else process.stdout.write(rendered);
-  if (failOn === 'none') return 0;
-  return result.findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  return exitCodeFor(result, failOn);
 }
 
 export function registerSecretsCommand(program: Command, setExit: (code: number) => void): void {
@@ -103,13 +93,5 @@ export function registerSecretsCommand(program: Command, setExit: (code: number)
     .option('-j, --jobs <n>', 'worker threads')
     .option('--no-cache', 'do not reuse results for unchanged files')
     .option('-q, --quiet', 'no notes on stderr')
-    .action(async (paths: string[], opts: SecretsOptions) => {
-      try {
-        setExit(await secretsCommand(paths, opts));
-      } catch (e) {
-        if (!(e instanceof SecretsUsageError || e instanceof BaselineError)) throw e;
-        process.stderr.write(`redpen: ${e.message}\n`);
-        setExit(2);
-      }
-    });
+    .action(async (paths: string[], opts: SecretsOptions) => setExit(await secretsCommand(paths, opts)));
 }

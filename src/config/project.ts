@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from '../core/types.js';
 import { PACKAGE_ROOT } from './rules.js';
@@ -37,6 +37,8 @@ let validator: ValidateFunction | null = null;
 async function validate(data: unknown, file: string): Promise<ProjectConfig> {
   if (!validator) {
     const schema = JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'schemas', 'redpen-config.schema.json'), 'utf8'));
+    // the validator loads only when a configuration file exists
+    const { Ajv } = await import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(schema);
   }
