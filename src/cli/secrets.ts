@@ -56,7 +56,8 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
     result = await runScan({
       paths: paths.length ? paths : ['.'],
       rules: [],
-      detectors: { secrets: true },
+      // secrets only: no rules, no dependency analysis
+      detectors: { secrets: true, dependencies: false },
       cwd,
       include: opts.include,
       exclude: opts.exclude,
