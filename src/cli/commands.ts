@@ -47,6 +47,8 @@ export interface ScanCliOptions {
   depsOnline?: boolean;
   projectConfig: boolean;
   baseline?: string;
+  /** Folders of user framework models (--models). */
+  models?: string[];
   /** false with --no-baseline */
   useBaseline?: boolean;
   staged?: boolean;
@@ -74,7 +76,8 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
   const failOn: FailOn = failOnRaw === 'none' ? 'none' : (parseSeverityOpt(failOnRaw, '--fail-on') ?? severity);
   const configs = opts.config?.length ? opts.config : (policy.rules ?? ['recommended']);
   const secrets = opts.secrets && policy.secrets !== false;
-  const { rules, warnings } = await loadRules(configs, cwd);
+  const models = [...(project.models ?? []), ...(opts.models ?? []).map((m) => path.resolve(cwd, m))];
+  const { rules, warnings } = await loadRules(configs, cwd, models);
   const maxFileBytes = opts.maxFileSize ? Number(opts.maxFileSize) : project['max-file-size'];
   if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size must be a positive number of bytes');
 

@@ -46,6 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--exclude <glob>', 'skip matching files (repeatable)', collect)
     .option('--max-file-size <bytes>', 'skip files larger than this (reported as errors)')
     .option('--explain', 'print data-flow traces with code frames')
+    .option('--models <dir>', 'add a folder of framework models (sources, sinks, sanitizers as concepts; repeatable)', collect)
     .option('--no-secrets', 'do not look for hard-coded secrets')
     .option('--no-deps', 'do not check dependencies (manifests, lockfiles, imports)')
     .option('--deps-online', 'let the dependency checks use the network (OSV API, npm and PyPI registries); default: local database only')

@@ -28,6 +28,8 @@ export interface ProjectConfig extends Policy {
   'max-file-size'?: number;
   cache?: boolean;
   baseline?: string;
+  /** Folders of user framework models. */
+  models?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +94,7 @@ export async function loadProjectConfig(file: string): Promise<ProjectConfig> {
   config.rules = resolveRules(config.rules);
   for (const env of Object.values(config.environments ?? {})) env.rules = resolveRules(env.rules);
   if (config.baseline) config.baseline = path.resolve(base, config.baseline);
+  if (config.models) config.models = config.models.map((m) => path.resolve(base, m));
   return config;
 }
 

@@ -61,6 +61,8 @@ export interface ScannerOptions {
   hooks?: Evaluator;
   /** A project scan: files record taint summaries for other files. */
   interfile?: boolean;
+  /** Taint interpretation steps per file (default 3 million): bounded cost and memory. */
+  taintBudget?: number;
 }
 
 /** A file's result with what its taint analysis offers other files (project scans). */
@@ -252,7 +254,7 @@ export class Scanner {
     }
     if (taint.length > 0) {
       try {
-        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile);
+        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile, { budget: this.options.taintBudget });
         out.push(...r.findings);
         if (file && r.module) file.taint = r.module;
       } catch (e) {
