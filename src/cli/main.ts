@@ -13,6 +13,7 @@ import { REPORTERS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ScanCliOptions } from './commands.js';
 import { registerDepsCommands } from './deps.js';
+import { registerSecretsCommand } from './secrets.js';
 import { registerSurfaceCommands } from './surfaces.js';
 
 const commands = () => import('./commands.js');
@@ -95,6 +96,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('list the rules a configuration loads')
     .option('-c, --config <pack|file|dir>', 'rules to list (repeatable)', collect)
     .action(async (opts: { config?: string[] }) => setExit(await (await commands()).rulesCommand(opts)));
+  registerSecretsCommand(program, setExit);
   registerDepsCommands(program, setExit);
   registerSurfaceCommands(program, setExit);
   return program;

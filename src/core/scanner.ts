@@ -30,6 +30,13 @@ import { TaintBudgetExceeded } from '../engine/taint/flow.js';
 export interface Detector {
   id: string;
   scan(input: DetectorInput): Finding[];
+  /**
+   * Called once per document with all of its findings (rules and detectors), before
+   * fingerprints: the secrets detector scrubs the values it found from other findings.
+   */
+  finish?(findings: Finding[]): void;
+  /** Whether this detector needs the syntax tree of a code file (default true). */
+  needsTree?(text: string, language: LanguageId): boolean;
 }
 
 export interface DetectorInput {
@@ -144,6 +151,13 @@ export class Scanner {
         findings.push(...this.safeRun(cr, doc, null, result.errors));
       }
     }
+    for (const d of this.options.detectors ?? []) {
+      try {
+        d.finish?.(findings);
+      } catch (e) {
+        result.errors.push({ path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
+      }
+    }
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
     assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
@@ -179,7 +193,13 @@ export class Scanner {
   }
 
   private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], file?: ScannedFile): Finding[] {
-    const tree = this.parse(path, text, language, errors);
+    // with no rule for the file, parse only if a detector asks (secrets-only scans stay cheap)
+    const detectors = this.options.detectors ?? [];
+    const parse =
+      detectors.length === 0 ||
+      (this.byLanguage.get(language) ?? []).some((cr) => cr.appliesTo(path)) ||
+      detectors.some((d) => !d.needsTree || d.needsTree(text, language));
+    const tree = parse ? this.parse(path, text, language, errors) : null;
     const out: Finding[] = [];
     if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors, file));
     out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));

@@ -86,6 +86,20 @@ export function markdownUnits(text: string): Unit[] {
       map: (line, column) => ({ line: firstContentLine + line - 1, column: column + indent }),
     });
   }
+  // the prose itself (fenced code blanked, offsets kept) for detectors: keys pasted in a README
+  const pieces: string[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map) continue;
+    const from = lines.starts[t.map[0]];
+    const to = t.map[1] < lines.lineCount ? lines.starts[t.map[1]] : text.length;
+    if (from < at) continue;
+    pieces.push(text.slice(at, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+    at = to;
+  }
+  pieces.push(text.slice(at));
+  const prose = pieces.join('');
+  units.push({ text: prose, language: null, tag: 'markdown', kind: 'output', map: (line, column) => ({ line, column }) });
   return units;
 }
 
