@@ -198,3 +198,31 @@ describe('rule operators', () => {
     expect(await matchLines(y, 'eval(a)\n')).toEqual([1]);
   });
 });
+
+describe('metavariable-analysis: redos', () => {
+  it('flags regexes with exponential or polynomial backtracking, not safe ones', async () => {
+    const y = ruleYaml(`patterns:
+  - pattern: re.compile($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos`);
+    const code = 'import re\nA = re.compile(r"^(a+)+$")\nB = re.compile(r"^[a-z]+@example\\\\.com$")\nC = re.compile(r"(\\\\w+\\\\s?)*$")\nD = re.compile(r"^\\\\d{3}-\\\\d{4}$")\n';
+    expect(await matchLines(y, code)).toEqual([2, 4]);
+  });
+  it('works on JavaScript regex literals', async () => {
+    const y = ruleYaml(`patterns:
+  - pattern: $R.test(...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos`, 'javascript');
+    expect(await matchLines(y, 'const ok = /^(a|aa)+$/.test(s);\nconst fine = /^[a-f0-9]{32}$/.test(s);\n', 'javascript')).toEqual([1]);
+  });
+});
+
+describe('options', () => {
+  it('constant_propagation: false turns constant propagation off', async () => {
+    const code = 'import hashlib\nALG = "md5"\nhashlib.new(ALG)\nhashlib.new("md5")\n';
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")'), code)).toEqual([3, 4]);
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")\noptions:\n  constant_propagation: false'), code)).toEqual([4]);
+  });
+});
