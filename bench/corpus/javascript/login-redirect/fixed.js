@@ -1,0 +1,20 @@
+// Login form handler with a return URL.
+const express = require('express');
+const session = require('express-session');
+const { verifyPassword } = require('./auth');
+
+const app = express();
+app.use(express.urlencoded({ extended: false }));
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+app.post('/login', async (req, res) => {
+  const { username, password } = req.body;
+  if (!(await verifyPassword(username, password))) {
+    return res.status(401).send('Invalid login');
+  }
+  req.session.user = username;
+  const next = typeof req.query.next === 'string' && /^\/(?![\/\\])/.test(req.query.next) ? req.query.next : '/';
+  res.redirect(next); // bench: safe CWE-601
+});
+
+module.exports = app;
