@@ -12,6 +12,7 @@
 import { LineIndex, type Tree } from './ast.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Rule } from './rule.js';
+import { DEFAULT_MAX_FILE_BYTES, maxBytesFor } from './limits.js';
 import { applySuppressions } from './suppress.js';
 import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } from './types.js';
 import { LANGUAGES, detectLanguage } from '../languages/index.js';
@@ -70,7 +71,7 @@ export interface ScannedFile extends FileResult {
   taint?: ModuleTaint;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 3_000_000;
+export { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
 const MARKDOWN_EXT = /\.(md|markdown|mdx|mdown|txt|chat)$/i;
 const NOTEBOOK_EXT = /\.ipynb$/i;
@@ -115,7 +116,7 @@ export class Scanner {
     const result: ScannedFile = { path, findings: [], errors: [], lines: 0, bytes: Buffer.byteLength(text, 'utf8') };
     const lines = new LineIndex(text);
     result.lines = lines.lineCount;
-    const max = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const max = maxBytesFor(path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (result.bytes > max) {
       result.errors.push({ path, kind: 'too-large', level: 'error', message: `file is ${result.bytes} bytes, over the ${max}-byte limit (raise it with --max-file-size)` });
       result.skipped = true;

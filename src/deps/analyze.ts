@@ -12,6 +12,7 @@
  *   above) and none of them declares it.
  */
 import fs from 'node:fs';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/limits.js';
 import path from 'node:path';
 import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
@@ -66,7 +67,7 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
   const manifests: Parsed[] = [];
   const imports: Dependency[] = [];
   const maxManifest = options.maxManifestBytes ?? 50_000_000;
-  const maxFile = options.maxFileBytes ?? 3_000_000;
+  const maxFile = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const seenAbs = new Set<string>();
   const includedCode = new Set<string>();
   const queue: { target: Target; kind: ManifestKind }[] = [];
@@ -122,7 +123,7 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
     for (const t of targets) {
       if (manifestKind(t.path) || includedCode.has(t.abs) || !CODE_FILE.test(t.path)) continue;
       const read = await readTarget(t, maxFile);
-      if (read.error) continue; // the rule scan reports unreadable files
+      if (read.error) continue; // the rule scan reports unreadable files (code files keep the scan's limit)
       try {
         // imports of an unchanged file come from the cache: a rescan parses only what changed
         const key = `imports:v1:${VERSION}:${t.path}:${hashOf(read.text!)}`;

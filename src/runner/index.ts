@@ -24,7 +24,7 @@ import { projectAnalyzers, type DetectorConfig } from './detectors.js';
 import { applyBaseline } from '../core/baseline.js';
 import { createTaskState, runTask, type Task, type TaskContext, type TaskState } from './task.js';
 import type { ScannedFile } from '../core/scanner.js';
-import { resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
+import { neededModules, resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
 
 export interface RunOptions {
   paths: string[];
@@ -115,12 +115,24 @@ async function crossFileTaint(executor: Executor, targets: Target[], results: Sc
   const files = new Set(table.keys());
   const importsOf = new Map<string, string[]>();
   for (const m of table.values()) importsOf.set(m.path, resolveImports(m, files));
+  // who imports whom; a file is worth re-analysing when it may find a flow itself (it has
+  // sources) or others rely on its summaries (it is imported)
+  const importedBy = new Map<string, number>();
+  for (const deps of importsOf.values()) for (const d of deps) importedBy.set(d, (importedBy.get(d) ?? 0) + 1);
   let changed = new Set([...table.values()].filter((m) => Object.keys(m.exports).length > 0).map((m) => m.path));
   for (let pass = 0; pass < MAX_PASSES && changed.size > 0; pass++) {
-    const dependents = [...table.keys()].filter((p) => importsOf.get(p)!.some((d) => changed.has(d)));
+    const dependents = [...table.keys()].filter(
+      (p) => (table.get(p)!.hasSources || importedBy.has(p)) && importsOf.get(p)!.some((d) => changed.has(d)),
+    );
     if (dependents.length === 0) break;
-    const tableList = [...table.entries()];
-    const outs = await executor.runAll(dependents.map((p) => ({ kind: 'rescan', target: targetOf.get(p)!, table: tableList })));
+    // each task carries only the summaries its file can reach
+    const outs = await executor.runAll(
+      dependents.map((p) => ({
+        kind: 'rescan' as const,
+        target: targetOf.get(p)!,
+        table: neededModules(p, importsOf, table).map((f) => [f, table.get(f)!] as [string, ModuleTaint]).filter(([, m]) => m),
+      })),
+    );
     const next = new Set<string>();
     outs.forEach((out, i) => {
       const path = dependents[i];

@@ -7,6 +7,7 @@ import { Scanner, type ScannedFile } from '../core/scanner.js';
 import type { ModuleTaint } from '../engine/taint/interfile.js';
 import type { Rule } from '../core/rule.js';
 import { readTarget, type Target } from '../files/walk.js';
+import { maxBytesFor } from '../core/limits.js';
 import { ResultCache } from './cache.js';
 import { createDetectors, type DetectorConfig } from './detectors.js';
 
@@ -38,7 +39,7 @@ export async function createTaskState(ctx: TaskContext): Promise<TaskState> {
 }
 
 export async function scanTarget(state: TaskState, target: Target): Promise<ScannedFile> {
-  const read = await readTarget(target, state.maxFileBytes);
+  const read = await readTarget(target, maxBytesFor(target.path, state.maxFileBytes));
   if (read.error) {
     return { path: target.path, findings: [], errors: [read.error], lines: 0, bytes: target.size, skipped: true };
   }

@@ -7,6 +7,7 @@
  * file's additions in one commit); no value leaves as more than its redacted form; a git
  * failure is a ScanError, never a crash.
  */
+import { DEFAULT_MAX_FILE_BYTES } from '../core/limits.js';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { LineIndex } from '../core/ast.js';
@@ -54,7 +55,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   if (opts.all) args.push('--all');
   else args.push(opts.range ?? 'HEAD');
   args.push('--', ...(opts.paths ?? []));
-  const maxBytes = opts.maxFileBytes ?? 3_000_000;
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const byPath = new Map<string, Finding[]>();
   const errors: ScanError[] = [];
   const seen = new Set<string>();

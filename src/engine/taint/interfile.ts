@@ -48,6 +48,8 @@ export interface ModuleTaint {
   exports: Record<string, SerialSummary>;
   /** Re-exports: exported name -> [module specifier, imported name ('*' for all)]. */
   reexports: [string, string, string][];
+  /** Whether any source matched in the file (only then can re-analysing it find a flow here). */
+  hasSources: boolean;
   /**
    * What this file imports, as module specifier candidates per import (longest first); the
    * runner resolves them against the project's files (kept unresolved so the cache entry does
@@ -179,9 +181,13 @@ export function deserializeSummary(s: SerialSummary, ruleIndex: Map<string, numb
   return { params: s.params, ret: ret.length > 0 ? (ret as Taint) : null, sinks, fields: [] };
 }
 
-/** Whether a summary says more than default propagation would (worth re-analysing callers for). */
+/**
+ * Whether a summary changes what callers conclude: a sink inside, a source returned, or a
+ * sanitizer on the way. (A function returning nothing tainted would only remove false alarms
+ * at the cost of re-analysing every caller of every such function: not worth it.)
+ */
 export function isInteresting(s: SerialSummary): boolean {
-  return s.sinks.length > 0 || s.ret.some((o) => o.kind === 'source' || o.blocked.length > 0) || (s.ret.length === 0 && s.params.length > 0);
+  return s.sinks.length > 0 || s.ret.some((o) => o.kind === 'source' || o.blocked.length > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,6 +334,24 @@ export function importSpecs(tree: Tree, aliases: Map<string, string[]>): string[
     }
   }
   return out;
+}
+
+/** The modules a file needs summaries of: what it imports, and what those re-export. */
+export function neededModules(file: string, importsOf: ReadonlyMap<string, string[]>, table: ModuleTable): string[] {
+  const files = new Set(table.keys());
+  const out = new Set<string>();
+  const stack = [...(importsOf.get(file) ?? [])];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (out.has(f)) continue;
+    out.add(f);
+    const m = table.get(f);
+    for (const [, spec] of m?.reexports ?? []) {
+      const t = resolveModule(spec, f, m!.language, files);
+      if (t) stack.push(t);
+    }
+  }
+  return [...out];
 }
 
 /** Project files a module imports. */

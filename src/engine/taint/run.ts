@@ -156,15 +156,15 @@ export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId,
   const table = interfile?.table;
   // alone, a file needs both a source and a sink; in a project it may hold half of a flow
   if (!interfile && (m.sources.size === 0 || m.sinks.size === 0)) return { findings: [] };
-  if (interfile && !table && m.sources.size === 0 && m.sinks.size === 0) return { findings: [], module: moduleOf(doc, interfile, null, ruleIds) };
+  if (interfile && !table && m.sources.size === 0 && m.sinks.size === 0) return { findings: [], module: moduleOf(doc, interfile, null, ruleIds, false) };
   const external = table ? externalResolver(doc.path, doc.ctx, table, ruleIndex) : null;
   const interp = new TaintInterpreter(doc.tree, lang, m, external, limits.budget);
   interp.run();
   const findings = interp.hits.map((hit) => findingOf(rules[hit.rule], doc, hit));
-  return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds) : undefined };
+  return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds, m.sources.size > 0) : undefined };
 }
 
-function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpreter | null, ruleIds: string[]): ModuleTaint {
+function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpreter | null, ruleIds: string[], hasSources: boolean): ModuleTaint {
   const tree = doc.tree!;
   const text = (n: Node) => n.text ?? doc.text.slice(n.start, n.end);
   const module: ModuleTaint = {
@@ -172,6 +172,7 @@ function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpret
     language: tree.language,
     exports: {},
     reexports: [],
+    hasSources,
     imports: importSpecs(tree, doc.ctx!.aliases),
   };
   const { fns, reexports } = exportedFunctions(tree, text);
