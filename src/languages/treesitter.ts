@@ -9,6 +9,7 @@
  *   depth is measured and reported so later recursive passes can refuse pathological files.
  */
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { LineIndex, Node, type Comment, type SyntaxError, type Tree } from '../core/ast.js';
@@ -38,6 +39,8 @@ interface Loaded {
   parser: Parser;
   typeNames: string[];
   typeNamed: boolean[];
+  /** Named types that never have named children (identifiers, numbers...). */
+  typeLeaf: boolean[];
   fieldNames: (string | null)[];
   commentIds: Set<number>;
 }
@@ -46,9 +49,25 @@ let initialised: Promise<void> | null = null;
 const loaded = new Map<LanguageId, Loaded>();
 const loading = new Map<LanguageId, Promise<Loaded>>();
 
-function grammarPath(support: LanguageSupport): string {
+function grammarPath(support: LanguageSupport, file = support.grammar.file): string {
   const pkg = require.resolve(`${support.grammar.pkg}/package.json`);
-  return path.join(path.dirname(pkg), support.grammar.file);
+  return path.join(path.dirname(pkg), file);
+}
+
+/** Named node types with no possible named children, from the grammar's node-types.json. */
+function leafTypes(support: LanguageSupport): Set<string> {
+  try {
+    const types = JSON.parse(fs.readFileSync(grammarPath(support, support.grammar.nodeTypes), 'utf8')) as {
+      type: string;
+      named: boolean;
+      children?: unknown;
+      fields?: Record<string, unknown>;
+      subtypes?: unknown;
+    }[];
+    return new Set(types.filter((t) => t.named && !t.children && !t.subtypes && (!t.fields || Object.keys(t.fields).length === 0)).map((t) => t.type));
+  } catch {
+    return new Set(); // without it every node is looked into: slower, same result
+  }
 }
 
 /** Load a grammar once per thread; later calls are free. */
@@ -64,16 +83,19 @@ export async function loadLanguage(support: LanguageSupport): Promise<void> {
       parser.setLanguage(language);
       const typeNames: string[] = [];
       const typeNamed: boolean[] = [];
+      const typeLeaf: boolean[] = [];
+      const leaves = leafTypes(support);
       const commentIds = new Set<number>();
       for (let i = 0; i < language.nodeTypeCount; i++) {
         const name = language.nodeTypeForId(i) ?? 'ERROR';
         typeNames.push(name);
         typeNamed.push(language.nodeTypeIsNamed(i));
+        typeLeaf.push(leaves.has(name));
         if (support.commentTypes.has(name)) commentIds.add(i);
       }
       const fieldNames: (string | null)[] = [null];
       for (let i = 1; i <= language.fieldCount; i++) fieldNames.push(language.fieldNameForId(i));
-      const l: Loaded = { support, language, parser, typeNames, typeNamed, fieldNames, commentIds };
+      const l: Loaded = { support, language, parser, typeNames, typeNamed, typeLeaf, fieldNames, commentIds };
       loaded.set(support.id, l);
       return l;
     })();
@@ -135,7 +157,7 @@ export function parseText(id: LanguageId, text: string, options: ParseOptions = 
 }
 
 function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, maxDepth: number): Tree {
-  const { typeNames, typeNamed, fieldNames, commentIds, support } = l;
+  const { typeNames, typeNamed, typeLeaf, fieldNames, commentIds, support } = l;
   const cursor = tsTree.walk();
   const comments: Comment[] = [];
   const errors: SyntaxError[] = [];
@@ -166,7 +188,7 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
           parent.children.push(created);
           if (type === 'ERROR') errors.push({ start: created.start, end: created.end, kind: 'error' });
           else if (checkMissing && cursor.nodeIsMissing) errors.push({ start: created.start, end: created.end, kind: 'missing' });
-          descend = true;
+          descend = !typeLeaf[typeId];
         }
       } else {
         const type = typeNames[typeId];
@@ -174,8 +196,10 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
           parent.op = parent.op === null ? type : `${parent.op} ${type}`;
         }
         if (checkMissing && cursor.nodeIsMissing) errors.push({ start: cursor.startIndex, end: cursor.endIndex, kind: 'missing' });
-        // anonymous nodes can still have children (rare, e.g. string pieces); walk them
-        descend = true;
+        // tokens are leaves (Python's `is not` / `not in` hold their words, which the token's
+        // type already names): not descending saves a WebAssembly call per token. ERROR (id
+        // 65535, outside the type table) is the exception: its children are flattened in.
+        descend = type === undefined;
       }
       if (descend && cursor.gotoFirstChild()) {
         stack.push(created ?? parent);

@@ -14,8 +14,11 @@ export interface LanguageSupport {
   extensions: string[];
   /** Interpreter names recognised in a `#!` line. */
   interpreters: string[];
-  /** Package and file name of the grammar's .wasm (shipped inside the grammar package). */
-  grammar: { pkg: string; file: string };
+  /**
+   * Package and file name of the grammar's .wasm (shipped inside the grammar package), and
+   * its node-types.json (which named types are leaves: the lowering skips looking inside them).
+   */
+  grammar: { pkg: string; file: string; nodeTypes: string };
   /** Node types that are transparent wrappers (unwrapped when they hold one child). */
   unwrap: ReadonlySet<string>;
   /** Leaf types that name things; compared by text, bindable to the same metavariable. */

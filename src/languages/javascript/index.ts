@@ -147,7 +147,7 @@ function make(id: LanguageId, extras: Partial<LanguageSupport>): LanguageSupport
     aliases: [],
     extensions: [],
     interpreters: [],
-    grammar: { pkg: 'tree-sitter-javascript', file: 'tree-sitter-javascript.wasm' },
+    grammar: { pkg: 'tree-sitter-javascript', file: 'tree-sitter-javascript.wasm', nodeTypes: 'src/node-types.json' },
     unwrap: new Set(['parenthesized_expression']),
     identifierTypes: new Set([
       'identifier',
@@ -179,14 +179,14 @@ export const typescript = make('typescript', {
   aliases: ['typescript', 'ts'],
   extensions: ['.ts', '.mts', '.cts'],
   interpreters: ['ts-node', 'tsx'],
-  grammar: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-typescript.wasm' },
+  grammar: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-typescript.wasm', nodeTypes: 'typescript/src/node-types.json' },
   sniff: (text) => score(JS_SNIFF, text) + score(TS_SNIFF, text) - (JSX_SNIFF.test(text) ? 2 : 0),
 });
 
 export const tsx = make('tsx', {
   aliases: ['tsx'],
   extensions: ['.tsx'],
-  grammar: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-tsx.wasm' },
+  grammar: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-tsx.wasm', nodeTypes: 'tsx/src/node-types.json' },
   sniff: (text) =>
     JSX_SNIFF.test(text) ? score(JS_SNIFF, text) + score(TS_SNIFF, text) + 3 : 0,
 });

@@ -98,7 +98,7 @@ export const python: LanguageSupport = {
   aliases: ['python', 'py', 'python3', 'python2'],
   extensions: ['.py', '.pyw', '.pyi'],
   interpreters: ['python', 'python3', 'python2', 'pypy', 'pypy3'],
-  grammar: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm' },
+  grammar: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm', nodeTypes: 'src/node-types.json' },
   unwrap: new Set(['parenthesized_expression']),
   identifierTypes: new Set(['identifier']),
   stringTypes: new Set(['string', 'concatenated_string']),
