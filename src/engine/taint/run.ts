@@ -155,8 +155,29 @@ export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId,
   const external = table ? externalResolver(doc.path, doc.ctx, table, ruleIndex) : null;
   const interp = new TaintInterpreter(doc.tree, lang, m, external);
   interp.run();
-  const findings = interp.hits.map((hit) => findingOf(rules[hit.rule], doc, hit));
+  const findings = innermostSinks(interp.hits).map((hit) => findingOf(rules[hit.rule], doc, hit));
   return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds) : undefined };
+}
+
+/** Where a sink is, as path and offsets (local sinks are in this file: path ''). */
+function sinkSpan(h: TaintHit): { path: string; start: number; end: number } {
+  return h.sink.kind === 'local' ? { path: '', start: h.sink.node.start, end: h.sink.node.end } : { path: h.sink.loc.path, start: h.sink.loc.start.offset, end: h.sink.loc.end.offset };
+}
+
+/**
+ * One flow, one finding: when a rule's sinks nest (`conn.execute(text(q))` where both the
+ * execute argument and the text() argument are SQL sinks), the flow reaching the inner sink
+ * also reaches the outer one; report only the inner, the shorter span that shows the problem.
+ */
+function innermostSinks(hits: TaintHit[]): TaintHit[] {
+  return hits.filter((h) => {
+    const a = sinkSpan(h);
+    return !hits.some((o) => {
+      if (o === h || o.rule !== h.rule) return false;
+      const b = sinkSpan(o);
+      return b.path === a.path && a.start <= b.start && b.end <= a.end && (b.end - b.start) < (a.end - a.start);
+    });
+  });
 }
 
 function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpreter | null, ruleIds: string[]): ModuleTaint {
