@@ -181,6 +181,14 @@ describe('rule operators', () => {
     expect(fs[0].fix?.edits[0].replacement).toBe('requests.get(u)');
   });
 
+  it('fix-regex replacements refer to groups as Python (\\1, \\g<1>) or JS ($1) does', async () => {
+    const y = ruleYaml('pattern: subprocess.run(..., shell=True, ...)\nfix-regex:\n  regex: ",\\\\s*shell=True(\\\\s*,)?"\n  replacement: "\\\\1"');
+    const fs = await findings(y, 'import subprocess\nsubprocess.run(["ls", p], shell=True, check=True)\nsubprocess.run(["ls", p], shell=True)\n');
+    expect(fs.map((f) => f.fix?.edits[0].replacement)).toEqual(['subprocess.run(["ls", p], check=True)', 'subprocess.run(["ls", p])']);
+    const g = ruleYaml('pattern: hashlib.md5($X)\nfix-regex:\n  regex: "(hashlib)\\\\.md5"\n  replacement: "\\\\g<1>.sha256 $1"');
+    expect((await findings(g, 'import hashlib\nhashlib.md5(b)\n'))[0].fix?.edits[0].replacement).toBe('hashlib.sha256 hashlib(b)');
+  });
+
   it('paths include/exclude', async () => {
     const { Scanner } = await import('../../src/core/scanner.js');
     const { loadRulesFromText } = await import('../../src/engine/rules/load.js');
