@@ -87,6 +87,15 @@ def view(conn, other):
   });
 });
 
+describe('shared models', () => {
+  it('rules naming the same concept each get its matches (matched once per file)', async () => {
+    const two = `${RULE}${RULE.replace('rules:\n', '').replace('t.sqli', 't.sqli2').replace('user input reaches SQL', 'again')}`;
+    const rules = loadRulesFromText(two, 'r.yaml').rules;
+    const result = await scan({ code: CODE, filename: 'view.py' }, { rules, secrets: false });
+    expect(result.findings.map((f) => `${f.ruleId}:${f.location.start.line}`).sort()).toEqual(['t.sqli2:6', 't.sqli:6']);
+  });
+});
+
 describe('taint rule syntax', () => {
   const base = (extra: string) => `rules:\n  - id: t\n    mode: taint\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern-sources:\n      - pattern: source()\n    pattern-sinks:\n${extra}`;
   it('rejects what it does not support, naming it', () => {
