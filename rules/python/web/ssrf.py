@@ -87,3 +87,19 @@ def status():
     # ok: python.ssrf
     r = requests.get("https://status.example.com/health", timeout=5)
     return jsonify(up=r.ok)
+
+
+def is_public_url(url):
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    return all(ipaddress.ip_address(info[4][0]).is_global for info in socket.getaddrinfo(parts.hostname, None))
+
+
+@app.route("/preview-checked")
+def preview_checked():
+    url = request.args.get("url", "")
+    if not is_public_url(url):
+        return jsonify(error="a public http(s) URL is required"), 400
+    # ok: python.ssrf
+    return requests.get(url, timeout=5, allow_redirects=False).text
