@@ -65,3 +65,15 @@ def ping():
 
 def check_credentials(u, p):
     return False
+
+
+audit = logging.getLogger("audit")
+
+
+@app.route("/transfer", methods=["POST"])
+def transfer():
+    to_account = request.form["to"]
+    # a logger under any name
+    # ruleid: python.log-injection
+    audit.info("transfer requested to %s", to_account)
+    return jsonify(status="queued")

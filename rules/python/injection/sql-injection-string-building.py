@@ -76,3 +76,20 @@ def log_message(logger, name):
     # not SQL
     # ok: python.sql-injection-string-building
     logger.execute(f"notify {name}")
+
+
+SORT_COLUMNS = {"name": "name", "newest": "created_at", "price": "price"}
+
+
+def list_products(conn, sort_key):
+    column = SORT_COLUMNS.get(sort_key, "name")
+    # the column comes from an allow-list
+    # ok: python.sql-injection-string-building
+    return conn.execute(f"SELECT * FROM products ORDER BY {column}").fetchall()
+
+
+def list_products_checked(conn, column):
+    if column not in SORT_COLUMNS:
+        column = "name"
+    # ok: python.sql-injection-string-building
+    return conn.execute(f"SELECT * FROM products ORDER BY {column}").fetchall()

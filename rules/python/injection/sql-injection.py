@@ -10,9 +10,11 @@ from psycopg2 import sql
 from sqlalchemy import create_engine, text
 
 from myapp.models import Product
+from openai import OpenAI
 
 app = Flask(__name__)
 engine = create_engine("postgresql://app@localhost/shop")
+openai_client = OpenAI()
 
 SORT_COLUMNS = {"name", "price", "created_at"}
 
@@ -120,6 +122,16 @@ def page():
     # ok: python.sql-injection
     cur.execute(f"SELECT * FROM posts ORDER BY id LIMIT {limit}")
     return jsonify(cur.fetchall())
+
+
+@app.route("/ask")
+def ask():
+    question = request.args["q"]
+    resp = openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql_text = resp.choices[0].message.content
+    # model output is followed by python.llm-output-sql, not by this rule
+    # ok: python.sql-injection
+    return jsonify(get_db().execute(sql_text).fetchall())
 
 
 def main():
