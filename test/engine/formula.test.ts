@@ -135,6 +135,14 @@ describe('rule operators', () => {
     expect(await matchLines(y, 'rsa.generate_private_key(public_exponent=65537, key_size=1024)\nrsa.generate_private_key(public_exponent=65537, key_size=4096)\n')).toEqual([1]);
   });
 
+  it('metavariable-comparison re.match reads the rule regex dialect (inline flags)', async () => {
+    const y = ruleYaml(`patterns:
+  - pattern: render($X)
+  - metavariable-comparison:
+      comparison: re.match("(?is).*<H1", str($X))`);
+    expect(await matchLines(y, 'render("a\\n<h1>x")\nrender("plain")\n')).toEqual([1]);
+  });
+
   it('metavariable-analysis entropy', async () => {
     const y = ruleYaml(`patterns:
   - pattern: $K = "$V"
