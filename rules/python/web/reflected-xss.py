@@ -120,3 +120,18 @@ def raw():
     # a returned variable may be a str (HTML) or a dict (JSON): not followed yet
     # todoruleid: python.reflected-xss
     return value
+
+
+@app.get("/card")
+def card():
+    title = request.args.get("title", "")
+    # Flask 2 route shortcuts return HTML too
+    # ruleid: python.reflected-xss
+    return f"<div class='card'><h3>{title}</h3></div>"
+
+
+@api.get("/api/greeting")
+def api_greeting(name: str):
+    # FastAPI returns a str as JSON, not HTML
+    # ok: python.reflected-xss
+    return f"Hello {name}"
