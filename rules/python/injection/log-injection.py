@@ -77,3 +77,12 @@ def transfer():
     # ruleid: python.log-injection
     audit.info("transfer requested to %s", to_account)
     return jsonify(status="queued")
+
+
+@app.route("/lookup")
+def lookup():
+    name = request.args.get("name", "")
+    # %r makes logging quote the value (line breaks escaped): not recognised yet
+    # todook: python.log-injection
+    logger.info("lookup for %r", name)
+    return jsonify(found=False)

@@ -58,3 +58,9 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def copy_to(src, dst):
+    # one value is quoted, the other is not: any quote( in the line silences the rule for now
+    # todoruleid: python.os-system-injection
+    os.system(f"cp {shlex.quote(src)} {dst}")

@@ -85,3 +85,21 @@ def build_user(email, name):
     # no request data
     # ok: python.mass-assignment
     return User(**fields)
+
+
+class UserIn:
+    def __init__(self, email, display_name=None):
+        self.email = email
+        self.display_name = display_name
+
+
+@app.route("/users-schema", methods=["POST"])
+def create_user_schema():
+    # a schema class named for input declares the fields it accepts
+    # ok: python.mass-assignment
+    payload = UserIn(**request.get_json())
+    # a schema object with only the writable fields: which fields it declares is not checked
+    # todook: python.mass-assignment
+    user = User(**vars(payload))
+    db.session.add(user)
+    return jsonify(id=user.id), 201

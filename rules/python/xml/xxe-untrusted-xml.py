@@ -54,3 +54,11 @@ def soap_endpoint_safe(request):
     # ok: python.xxe-untrusted-xml
     envelope = safe_lxml.fromstring(request.body)
     return JsonResponse({"action": envelope.tag})
+
+
+@app.route("/api/orders-default-parser", methods=["POST"])
+def create_order_default_parser():
+    # an explicit parser with default settings still resolves entities before lxml 5: not followed
+    # todoruleid: python.xxe-untrusted-xml
+    root = etree.fromstring(request.data, etree.XMLParser())
+    return jsonify(sku=root.findtext("sku"))
