@@ -5,6 +5,8 @@
  * strptime(). Parsed once per rule; evaluated per match.
  */
 
+import { toJsRegex } from './pattern/compile.js';
+
 export type Value = number | string | boolean | null | Value[];
 
 type Expr =
@@ -279,7 +281,10 @@ function call(fn: string, args: Value[]): Value {
       return Array.isArray(args[0]) || typeof args[0] === 'string' ? args[0].length : 0;
     case 're.match': {
       const [re, s] = args;
-      return typeof re === 'string' && typeof s === 'string' ? new RegExp(`^(?:${re})`).test(s) : false;
+      if (typeof re !== 'string' || typeof s !== 'string') return false;
+      // the rule's (Python) regex dialect, inline flags included, anchored as re.match is
+      const js = toJsRegex(re);
+      return new RegExp(`^(?:${js.source})`, js.flags).test(s);
     }
     case 'today':
       return Math.floor(Date.now() / 86_400_000);

@@ -214,6 +214,12 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
     case 'pattern': {
       const pat = lang ? f.pats.get(lang) : undefined;
       if (!pat || !doc.ctx) return [];
+      // a pattern cannot match a file that lacks one of its words (cheap, and sound as the
+      // rule prefilter: an imported name's canonical path is spelt in the import)
+      if (pat.words.length > 0) {
+        const words = (doc.words ??= wordsOf(doc.text));
+        if (!pat.words.every((w) => words.has(w))) return [];
+      }
       return findMatches(doc.ctx, pat, within);
     }
     case 'regex':

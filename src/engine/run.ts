@@ -99,7 +99,8 @@ function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
       if (count !== undefined && n >= count) return args[0] as string;
       n++;
       const groups = args.slice(1, -2) as (string | undefined)[];
-      return replacement.replace(/\$(\d)/g, (_x, d: string) => groups[Number(d) - 1] ?? '');
+      // group references as Semgrep writes them (Python's re.sub: \1, \g<1>) or as JS does ($1)
+      return replacement.replace(/\$(\d)|\\(\d)|\\g<(\d+)>/g, (_x, a?: string, b?: string, c?: string) => groups[Number(a ?? b ?? c) - 1] ?? '');
     });
     if (out === text) return undefined;
     return { description: 'Apply the rule\'s regex fix', edits: [{ location: loc, replacement: out }] };

@@ -135,6 +135,14 @@ describe('rule operators', () => {
     expect(await matchLines(y, 'rsa.generate_private_key(public_exponent=65537, key_size=1024)\nrsa.generate_private_key(public_exponent=65537, key_size=4096)\n')).toEqual([1]);
   });
 
+  it('metavariable-comparison re.match reads the rule regex dialect (inline flags)', async () => {
+    const y = ruleYaml(`patterns:
+  - pattern: render($X)
+  - metavariable-comparison:
+      comparison: re.match("(?is).*<H1", str($X))`);
+    expect(await matchLines(y, 'render("a\\n<h1>x")\nrender("plain")\n')).toEqual([1]);
+  });
+
   it('metavariable-analysis entropy', async () => {
     const y = ruleYaml(`patterns:
   - pattern: $K = "$V"
@@ -179,6 +187,14 @@ describe('rule operators', () => {
     const y = ruleYaml('pattern: requests.get(..., verify=False)\nfix-regex:\n  regex: ",\\\\s*verify=False"\n  replacement: ""');
     const fs = await findings(y, 'import requests\nrequests.get(u, verify=False)\n');
     expect(fs[0].fix?.edits[0].replacement).toBe('requests.get(u)');
+  });
+
+  it('fix-regex replacements refer to groups as Python (\\1, \\g<1>) or JS ($1) does', async () => {
+    const y = ruleYaml('pattern: subprocess.run(..., shell=True, ...)\nfix-regex:\n  regex: ",\\\\s*shell=True(\\\\s*,)?"\n  replacement: "\\\\1"');
+    const fs = await findings(y, 'import subprocess\nsubprocess.run(["ls", p], shell=True, check=True)\nsubprocess.run(["ls", p], shell=True)\n');
+    expect(fs.map((f) => f.fix?.edits[0].replacement)).toEqual(['subprocess.run(["ls", p], check=True)', 'subprocess.run(["ls", p])']);
+    const g = ruleYaml('pattern: hashlib.md5($X)\nfix-regex:\n  regex: "(hashlib)\\\\.md5"\n  replacement: "\\\\g<1>.sha256 $1"');
+    expect((await findings(g, 'import hashlib\nhashlib.md5(b)\n'))[0].fix?.edits[0].replacement).toBe('hashlib.sha256 hashlib(b)');
   });
 
   it('paths include/exclude', async () => {

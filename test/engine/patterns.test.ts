@@ -22,6 +22,12 @@ const cases: Case[] = [
   { name: 'same metavariable must bind equal code', pattern: '$X == $X', code: 'a == a\na == b\nf(1) == f(1)\n', lines: [1, 3] },
   { name: '$_ does not unify', pattern: 'foo($_, $_)', code: 'foo(1, 2)\nfoo(1)\n', lines: [1] },
   { name: 'metavariable in attribute position', pattern: 'os.$F("rm")', code: 'os.system("rm")\nos.popen("rm")\nos.system("ls")\n', lines: [1, 2] },
+  {
+    name: 'a with-statement alias is the name used in the body',
+    pattern: 'with tarfile.open(...) as $T:\n  ...\n  $T.extractall(...)',
+    code: 'import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall("x")\nwith tarfile.open(p) as tar:\n    other.extractall("x")\n',
+    lines: [2],
+  },
   // --- ellipsis in arguments
   { name: '... matches any arguments', pattern: 'foo(...)', code: 'foo()\nfoo(1, 2, x=3)\nbar(1)\n', lines: [1, 2] },
   { name: 'leading and trailing ellipsis', pattern: 'foo(..., 5, ...)', code: 'foo(5)\nfoo(1, 5, 9)\nfoo(1, 2)\n', lines: [1, 2] },

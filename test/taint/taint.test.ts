@@ -68,6 +68,34 @@ describe('taint traces', () => {
   });
 });
 
+describe('nested sinks', () => {
+  it('one flow into nested sinks of a rule is one finding, at the inner sink', async () => {
+    const rules = loadRulesFromText(RULE, 'r.yaml').rules;
+    const code = `from flask import request
+from sqlalchemy import text
+
+def view(conn, other):
+    name = request.args.get("name")
+    conn.execute(text("SELECT * FROM u WHERE n = '" + name + "'"))
+    other.execute("SELECT 1 FROM t WHERE n = '%s'" % name)
+`;
+    const result = await scan({ code, filename: 'view.py' }, { rules, secrets: false });
+    expect(result.findings.map((f) => [f.location.start.line, f.location.start.column])).toEqual([
+      [6, 23],
+      [7, 19],
+    ]);
+  });
+});
+
+describe('shared models', () => {
+  it('rules naming the same concept each get its matches (matched once per file)', async () => {
+    const two = `${RULE}${RULE.replace('rules:\n', '').replace('t.sqli', 't.sqli2').replace('user input reaches SQL', 'again')}`;
+    const rules = loadRulesFromText(two, 'r.yaml').rules;
+    const result = await scan({ code: CODE, filename: 'view.py' }, { rules, secrets: false });
+    expect(result.findings.map((f) => `${f.ruleId}:${f.location.start.line}`).sort()).toEqual(['t.sqli2:6', 't.sqli:6']);
+  });
+});
+
 describe('taint rule syntax', () => {
   const base = (extra: string) => `rules:\n  - id: t\n    mode: taint\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern-sources:\n      - pattern: source()\n    pattern-sinks:\n${extra}`;
   it('rejects what it does not support, naming it', () => {

@@ -36,6 +36,11 @@ export interface SinkHit {
   rule: number;
   requires?: string;
   env: Env;
+  /**
+   * The spec narrowed the match with focus-metavariable: the sink is that expression's value
+   * (a call there, `os.system(input())`, is checked as a whole), not a call's arguments.
+   */
+  focused?: boolean;
 }
 
 export interface SanitizerHit {
@@ -1224,9 +1229,11 @@ export class TaintInterpreter {
   private checkSink(n: Node, t: Taint, _env: VarEnv): void {
     const hits = this.m.sinks.get(keyOf(n));
     if (!hits) return;
-    const value = this.sinkValue(n, t);
-    if (!value) return;
-    for (const h of hits) this.reachSink(h, n, value);
+    const args = this.sinkValue(n, t);
+    for (const h of hits) {
+      const value = h.focused ? t : args;
+      if (value) this.reachSink(h, n, value);
+    }
   }
 
   /** Statement-shaped sinks (`return $X`): the taint of the statement's expressions. */

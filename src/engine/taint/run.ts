@@ -7,10 +7,11 @@
 import type { Node } from '../../core/ast.js';
 import { suppressionAt } from '../../core/suppress.js';
 import type { Finding, LanguageId, Location, TraceStep } from '../../core/types.js';
-import { evalFormula, type Doc, type Evaluator } from '../formula.js';
+import { type CFormula, type Doc, type Evaluator, evalFormula, type Range } from '../formula.js';
 import { lookup, type Env } from '../pattern/match.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { baseFinding, interpolate, location, metavarsOf, snippetOf } from '../run.js';
+import type { CompiledSpecEntry } from './spec.js';
 import { rangeKey, TaintInterpreter, type Matches, type SanitizerHit, type TaintHit } from './flow.js';
 import { exportedFunctions, externalResolver, importSpecs, isInteresting, serializeSummary, type ModuleTable, type ModuleTaint } from './interfile.js';
 import { type RawStep } from './values.js';
@@ -36,6 +37,13 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
     options: [],
     ruleCount: rules.length,
   };
+  // rules naming the same concept share its models' formulas: match each once per file
+  const memo = new Map<string, Range[]>();
+  const matches = (e: CompiledSpecEntry): Range[] => {
+    let r = memo.get(e.key);
+    if (!r) memo.set(e.key, (r = evalFormula(e.formula, doc, lang, hooks)));
+    return r;
+  };
   rules.forEach((cr, rule) => {
     const t = cr.taint!;
     const o = cr.rule.options;
@@ -45,7 +53,7 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       onlyAssignments: o.taint_only_propagate_through_assignments === true,
     });
     for (const s of t.sources) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) {
+      for (const r of matches(s)) {
         const text = doc.text.slice(r.start, r.end);
         push(m.sources, rangeKey(r.start, r.end), {
           rule,
@@ -58,17 +66,18 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       }
     }
     for (const s of t.sinks) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env });
+      const focused = focuses(s.formula);
+      for (const r of matches(s)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused });
     }
     for (const s of t.sanitizers) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) {
+      for (const r of matches(s)) {
         const h: SanitizerHit = { rule, start: r.start, end: r.end, exact: s.exact, bySideEffect: s.bySideEffect };
         push(m.sanitizersExact, rangeKey(r.start, r.end), h);
         if (!s.exact) m.sanitizers.push(h);
       }
     }
     for (const p of t.propagators) {
-      for (const r of evalFormula(p.formula, doc, lang, hooks)) {
+      for (const r of matches(p)) {
         const from = lookup(r.env, p.from!)?.nodes[0];
         const to = lookup(r.env, p.to!)?.nodes[0];
         if (from && to) push(m.propagators, rangeKey(r.start, r.end), { rule, from, to });
@@ -76,6 +85,20 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
     }
   });
   return m;
+}
+
+/** Whether every match of a formula is narrowed by focus-metavariable. */
+function focuses(f: CFormula): boolean {
+  switch (f.k) {
+    case 'lang':
+      return f.inner !== null && focuses(f.inner);
+    case 'all':
+      return f.focus.length > 0;
+    case 'either':
+      return f.children.length > 0 && f.children.every(focuses);
+    default:
+      return false;
+  }
 }
 
 /** The line a node starts on, whole (frames underline by column). */
@@ -160,8 +183,29 @@ export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId,
   const external = table ? externalResolver(doc.path, doc.ctx, table, ruleIndex) : null;
   const interp = new TaintInterpreter(doc.tree, lang, m, external, limits.budget);
   interp.run();
-  const findings = interp.hits.map((hit) => findingOf(rules[hit.rule], doc, hit));
+  const findings = innermostSinks(interp.hits).map((hit) => findingOf(rules[hit.rule], doc, hit));
   return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds, m.sources.size > 0) : undefined };
+}
+
+/** Where a sink is, as path and offsets (local sinks are in this file: path ''). */
+function sinkSpan(h: TaintHit): { path: string; start: number; end: number } {
+  return h.sink.kind === 'local' ? { path: '', start: h.sink.node.start, end: h.sink.node.end } : { path: h.sink.loc.path, start: h.sink.loc.start.offset, end: h.sink.loc.end.offset };
+}
+
+/**
+ * One flow, one finding: when a rule's sinks nest (`conn.execute(text(q))` where both the
+ * execute argument and the text() argument are SQL sinks), the flow reaching the inner sink
+ * also reaches the outer one; report only the inner, the shorter span that shows the problem.
+ */
+function innermostSinks(hits: TaintHit[]): TaintHit[] {
+  return hits.filter((h) => {
+    const a = sinkSpan(h);
+    return !hits.some((o) => {
+      if (o === h || o.rule !== h.rule) return false;
+      const b = sinkSpan(o);
+      return b.path === a.path && a.start <= b.start && b.end <= a.end && (b.end - b.start) < (a.end - a.start);
+    });
+  });
 }
 
 function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpreter | null, ruleIds: string[], hasSources: boolean): ModuleTaint {

@@ -14,6 +14,11 @@ export interface CompiledSpecEntry {
   from?: string;
   to?: string;
   description?: string;
+  /**
+   * The formula as written (without line numbers) and the languages it was compiled for: equal
+   * keys match the same ranges, so rules sharing a framework model match it once per file.
+   */
+  key: string;
 }
 
 export interface CompiledTaint {
@@ -42,6 +47,7 @@ function entry(e: TaintSpecEntry, languages: LanguageId[], kind: 'source' | 'sin
     from: e.from,
     to: e.to,
     description: e.description,
+    key: `${languages.join(',')}|${JSON.stringify(e.formula, (k, v: unknown) => (k === 'line' ? undefined : v))}`,
   };
 }
 

@@ -99,7 +99,8 @@ export const python: LanguageSupport = {
   extensions: ['.py', '.pyw', '.pyi'],
   interpreters: ['python', 'python3', 'python2', 'pypy', 'pypy3'],
   grammar: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm', nodeTypes: 'src/node-types.json' },
-  unwrap: new Set(['parenthesized_expression']),
+  // `with f() as name` / `except E as name`: the target is the name itself, for patterns and taint
+  unwrap: new Set(['parenthesized_expression', 'as_pattern_target']),
   identifierTypes: new Set(['identifier']),
   stringTypes: new Set(['string', 'concatenated_string']),
   commentTypes: new Set(['comment']),

@@ -68,3 +68,16 @@ def llm(client, anthropic_client):
     eval(msg.content[0].text)
     # ok: taint.llm
     eval("1 + 1")
+
+
+@app.route("/nested")
+def source_call_inside_focused_sink():
+    # the sink's focused argument is itself a call: its whole value is checked
+    # ruleid: taint.remote
+    os.system(request.args.get("cmd"))
+    # ruleid: taint.remote
+    os.system(request.args.get("cmd").strip())
+    # ruleid: taint.remote
+    subprocess.call(input("command: "), shell=True)
+    # ok: taint.remote
+    os.system(shlex.quote(request.args.get("cmd")))

@@ -1,0 +1,29 @@
+"""Report archive: users download generated CSV reports by name."""
+import os
+
+from flask import Flask, abort, jsonify, request, send_file
+
+app = Flask(__name__)
+REPORT_DIR = os.path.join(os.path.dirname(__file__), "reports")
+
+
+@app.get("/reports")
+def list_reports():
+    return jsonify(sorted(os.listdir(REPORT_DIR)))
+
+
+@app.get("/reports/download")
+def download():
+    name = request.args.get("name")
+    if not name:
+        abort(400)
+    path = os.path.join(REPORT_DIR, name)
+    if not os.path.exists(path):
+        abort(404)
+    return send_file(path, as_attachment=True)  # bench: vuln CWE-22
+
+
+@app.delete("/reports/<path:name>")
+def delete(name):
+    os.remove(os.path.join(REPORT_DIR, name))  # bench: vuln CWE-22
+    return jsonify(deleted=name)
