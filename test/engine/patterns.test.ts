@@ -65,6 +65,8 @@ const cases: Case[] = [
   // --- JavaScript equivalences
   { name: '$X = e matches declarations', lang: 'javascript', pattern: '$X = crypto.createHash("md5")', code: 'const crypto = require("crypto");\nconst h = crypto.createHash("md5");\nlet g;\ng = crypto.createHash("md5");\n', lines: [2, 4] },
   { name: 'function expression matches arrow functions', lang: 'javascript', pattern: 'app.get($P, function ($REQ, $RES) { ... })', code: 'app.get("/a", (req, res) => { res.send(1); });\napp.get("/b", function (req, res) { res.end(); });\napp.get("/c", (req) => req);\n', lines: [1, 2] },
+  { name: 'template literal with ... around a substitution', lang: 'javascript', pattern: 'db.query(`...${$X}...`)', code: 'db.query(`SELECT ${id}`);\ndb.query(`a ${x} b ${y} c`);\ndb.query(`SELECT 1`);\ndb.query("SELECT 1");\n', lines: [1, 2] },
+  { name: 'template literal with fixed text before a substitution', lang: 'javascript', pattern: 'fetch(`https://api.example.com/${$X}...`)', code: 'fetch(`https://api.example.com/${id}/x`);\nfetch(`${base}/x`);\n', lines: [1] },
   { name: 'template literal pattern', lang: 'javascript', pattern: 'db.query(`...`)', code: 'db.query(`SELECT ${id}`);\ndb.query("SELECT 1");\n', lines: [1] },
   { name: 'JSX attribute', lang: 'javascript', pattern: '<$EL dangerouslySetInnerHTML={$X} />', code: 'const a = <div dangerouslySetInnerHTML={{ __html: h }} />;\nconst b = <div className="x" />;\n', lines: [1] },
   { name: 'typed metavariable', lang: 'typescript', pattern: 'crypto.createHash(($ALG : string))', code: 'import crypto from "crypto";\ncrypto.createHash("sha1");\nconst alg: string = pick();\ncrypto.createHash(alg);\ncrypto.createHash(n);\n', lines: [2, 4] },
