@@ -118,7 +118,9 @@ export class MatchContext {
     if (v !== undefined) return v;
     v = null;
     const path = n.type === 'identifier' ? this.aliases.get(this.text(n)) : undefined;
-    if (path && path.length >= 2 && path.every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) {
+    // the first segment may be a module name that is no identifier (`fs/promises`, `fs-extra`):
+    // it still matches a `require("fs/promises").readFile` pattern
+    if (path && path.length >= 2 && path.slice(1).every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) {
       const py = this.tree.language === 'python';
       let cur = leaf('identifier', path[0], n);
       for (let i = 1; i < path.length; i++) {
