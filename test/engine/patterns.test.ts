@@ -58,6 +58,7 @@ const cases: Case[] = [
   { name: 'nested module path', pattern: 'xml.etree.ElementTree.parse(...)', code: 'import xml.etree.ElementTree as ET\nET.parse(f)\nfrom xml.etree import ElementTree\nElementTree.parse(f)\n', lines: [2, 4] },
   { name: 'import of a submodule', pattern: 'os.path.join(...)', code: 'from os import path\npath.join(a, b)\nimport os\nos.path.join(a, b)\n', lines: [2, 4] },
   { name: 'names imported from a module whose name is no identifier', lang: 'javascript', pattern: 'require("fs/promises").readFile($P)', code: 'import { readFile } from "node:fs/promises";\nreadFile(p);\nconst fsp = require("fs/promises");\nfsp.readFile(p);\nconst { readFile: rf } = require("fs-extra");\nrf(p);\n', lines: [2, 4] },
+  { name: 'JS: `$X = e;` in a statement sequence matches a declaration', lang: 'javascript', pattern: '$F = open($P);\n...\n$F.write($D);', code: 'const f = open(p);\nlet x = 1;\nf.write(d);\nconst g = open(p), h = 2;\ng.write(d);\n', lines: [1] },
   { name: 'require with alias', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const cp = require("child_process");\ncp.exec(cmd);\nexec(cmd);\n', lines: [2] },
   { name: 'require with destructuring and rename', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const { exec: run, spawn } = require("node:child_process");\nrun(cmd);\nspawn(cmd);\n', lines: [2] },
   { name: 'ES named import with alias', lang: 'typescript', pattern: 'child_process.exec($C)', code: 'import { exec as sh } from "child_process";\nsh(c);\n', lines: [2] },

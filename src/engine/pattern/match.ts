@@ -324,6 +324,13 @@ function matchTree(ctx: MatchContext, p: PTree, c: Node, env: Env, k: (e: Env) =
       if (syn) matchTree(ctx, p, syn, env, k);
       return;
     }
+    // a statement `$X = e;` in a sequence matches `const x = e;` (one declarator)
+    if (p.type === 'expression_statement' && (c.type === 'lexical_declaration' || c.type === 'variable_declaration')) {
+      const inner = p.unnamed.length === 1 && p.fields.length === 0 ? p.unnamed[0] : undefined;
+      const decls = c.children.filter((x) => x.type === 'variable_declarator');
+      if (inner?.k === 'node' && inner.type === 'assignment_expression' && decls.length === 1) matchNode(ctx, inner, decls[0], env, k);
+      return;
+    }
     if (p.type === 'assignment_expression' && c.type === 'variable_declarator') {
       const left = field(p, 'left');
       const right = field(p, 'right');
