@@ -20,6 +20,8 @@ export interface Range {
   end: number;
   env: Env;
   node?: Node;
+  /** Narrowed by focus-metavariable to a metavariable's code (not the whole match). */
+  focused?: boolean;
 }
 
 /** One file as the engine sees it. */
@@ -390,12 +392,12 @@ function focus(m: Range, mvs: string[], first: boolean): Range[] {
     const start = b.nodes[0].start;
     const end = b.nodes[b.nodes.length - 1].end;
     const node = b.nodes.length === 1 ? b.nodes[0] : undefined;
-    if (first) out.push({ start, end, env: m.env, node });
+    if (first) out.push({ start, end, env: m.env, node, focused: true });
     else {
       // a later focus-metavariable intersects with the current focus
       const s = Math.max(start, m.start);
       const e = Math.min(end, m.end);
-      if (s < e) out.push({ start: s, end: e, env: m.env, node: s === start && e === end ? node : m.node });
+      if (s < e) out.push({ start: s, end: e, env: m.env, node: s === start && e === end ? node : m.node, focused: true });
     }
   }
   return out;

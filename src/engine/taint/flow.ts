@@ -36,6 +36,8 @@ export interface SinkHit {
   rule: number;
   requires?: string;
   env: Env;
+  /** The sink is a focused metavariable (an argument), not a whole call. */
+  focused?: boolean;
 }
 
 export interface SanitizerHit {
@@ -1132,8 +1134,10 @@ export class TaintInterpreter {
   // -------------------------------------------------------------------------------------------
   // Sinks
 
-  private sinkValue(n: Node, t: Taint): Taint {
-    if (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression') return this.argCache.get(n) ?? null;
+  private sinkValue(n: Node, t: Taint, focused: boolean): Taint {
+    // a sink call (`exec(...)`) is reached by its arguments; a call that is itself the focused
+    // dangerous argument (`exec(path.basename(x))`) by its value, after sanitizers and summaries
+    if (!focused && (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression')) return this.argCache.get(n) ?? null;
     if (n.type === 'assignment_expression' || n.type === 'assignment' || n.type === 'augmented_assignment_expression') {
       return t;
     }
@@ -1143,9 +1147,10 @@ export class TaintInterpreter {
   private checkSink(n: Node, t: Taint, _env: VarEnv): void {
     const hits = this.m.sinks.get(keyOf(n));
     if (!hits) return;
-    const value = this.sinkValue(n, t);
-    if (!value) return;
-    for (const h of hits) this.reachSink(h, n, value);
+    for (const h of hits) {
+      const value = this.sinkValue(n, t, h.focused === true);
+      if (value) this.reachSink(h, n, value);
+    }
   }
 
   /** Statement-shaped sinks (`return $X`): the taint of the statement's expressions. */

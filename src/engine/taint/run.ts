@@ -58,7 +58,7 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       }
     }
     for (const s of t.sinks) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env });
+      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused: r.focused === true });
     }
     for (const s of t.sanitizers) {
       for (const r of evalFormula(s.formula, doc, lang, hooks)) {

@@ -113,3 +113,17 @@ class Service {
 }
 
 new Service(source()).run();
+
+// a focused sink argument that is itself a call is reached by the call's value
+function focused() {
+  // ruleid: taint.js-focused-sink
+  run(source());
+  // ruleid: taint.js-focused-sink
+  run(wrap(source()), {});
+  // ok: taint.js-focused-sink
+  run(clean(source()));
+  // ok: taint.js-focused-sink
+  run(constant(source()));
+  // ok: taint.js-focused-sink
+  run('ls', source());
+}
