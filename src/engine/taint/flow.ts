@@ -12,7 +12,8 @@
  * after use and recursion both work (recursion terminates with the bounded rounds).
  *
  * What is not followed: dynamic dispatch on unknown receivers (`obj.m()` where obj's class is
- * unknown uses default propagation: receiver and arguments flow to the result), reflection
+ * unknown uses default propagation: receiver and arguments flow to the result; an injected
+ * collaborator `this.svc.m()` resolves to `m` when exactly one other class of the file defines it), reflection
  * (getattr, eval'd names), aliasing through containers beyond one field level.
  */
 import { descendantsOfType, type Node, type Tree } from '../../core/ast.js';
@@ -140,6 +141,8 @@ const SAFE_CALLS = new Set([
 
 /** Methods that put their arguments into their receiver. */
 const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push', 'unshift', 'setdefault', 'set', 'write', 'writelines', 'appendleft']);
+
+const MEMBER_CALLEE = new Set(['attribute', 'member_expression']);
 
 /** Comparisons and tests produce booleans. */
 const BOOLEAN_TYPES = new Set(['comparison_operator', 'not_operator']);
@@ -1001,6 +1004,14 @@ export class TaintInterpreter {
       if (obj && prop && (this.text(obj) === 'self' || this.text(obj) === 'this' || this.text(obj) === 'cls') && this.state?.cls) {
         const fn = this.methods.get(this.state.cls)?.get(this.text(prop));
         if (fn) return { fn, method: true };
+      }
+      // an injected collaborator (`this.users.find(...)`, `self.repo.save(...)`): the method of
+      // that name when exactly one other class of the file defines it (NestJS controller ->
+      // service); anything else stays dynamic dispatch
+      if (obj && prop && MEMBER_CALLEE.has(obj.type) && ['this', 'self'].includes(this.text(obj.get('object') ?? obj))) {
+        const name = this.text(prop);
+        const defs = [...this.methods].filter(([cls, mm]) => cls !== this.state?.cls && mm.has(name));
+        if (defs.length === 1) return { fn: defs[0][1].get(name)!, method: true };
       }
     }
     if (this.external) {
