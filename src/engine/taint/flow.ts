@@ -1083,8 +1083,20 @@ export class TaintInterpreter {
       return this.substitute(summary.ret, summary, argFor, n);
     }
     if (this.ruleSafe('assumeSafeFunctions') || this.onlyAssignments()) return null;
-    // default: what goes in comes out (arguments and receiver)
-    return union(receiver, argsTaint);
+    // default: what goes in comes out (arguments and receiver), and what an inline callback
+    // returns from a source (`items.map((i) => `<li>${i.name}</li>`)`, `.then((r) => r.data)`)
+    return union(union(receiver, argsTaint), this.callbackSources(positional));
+  }
+
+  private callbackSources(args: { node: Node }[]): Taint {
+    let out: Taint = null;
+    for (const a of args) {
+      if (!isFunctionNode(a.node)) continue;
+      const ret = this.summaries.get(a.node)?.ret;
+      const sources = ret?.filter((o) => o.kind === 'source');
+      if (sources && sources.length > 0) out = union(out, sources);
+    }
+    return out;
   }
 
   private constructorFields(name: string, positional: { t: Taint }[], keyword: Map<string, { t: Taint }>): void {

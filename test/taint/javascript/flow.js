@@ -127,3 +127,16 @@ function focused() {
   // ok: taint.js-focused-sink
   run('ls', source());
 }
+
+// what an inline callback returns from a source flows into the higher-order call's result
+function callbacks(items) {
+  const html = items.map((item) => `<li>${source()}</li>`).join('');
+  // ruleid: taint.js-flow
+  sink(html);
+  const plain = items.map((item) => `<li>${item.name}</li>`).join('');
+  // ok: taint.js-flow
+  sink(plain);
+  const counted = items.filter((item) => item.name === source()).length;
+  // ok: taint.js-flow
+  sink(counted);
+}
