@@ -715,8 +715,14 @@ export class TaintInterpreter {
       const key = this.lvalueKey(n);
       if (key) env.set(key, sanitize(this.lookup(key, env), exact.filter((h) => h.bySideEffect).map((h) => h.rule)));
     }
-    // sources
-    const src = this.sourceTaint(n, t);
+    // sources: a sanitizer of the same rule on the same expression wins (as in Semgrep, where
+    // `not-conflicting` exists to opt out of exactly this)
+    let src = this.sourceTaint(n, t);
+    if (src && exact) {
+      const clean = new Set(exact.filter((h) => h.bySideEffect !== 'only').map((h) => h.rule));
+      const kept = src.filter((o) => !clean.has(o.rule));
+      src = kept.length > 0 ? kept : null;
+    }
     if (src) {
       const se = this.m.sources.get(k)!;
       if (se.some((h) => h.bySideEffect)) {

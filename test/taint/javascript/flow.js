@@ -140,3 +140,13 @@ function callbacks(items) {
   // ok: taint.js-flow
   sink(counted);
 }
+
+// a sanitizer on the very expression that is a source wins
+function sourceAndSanitizer(req) {
+  // ok: taint.js-source-and-sanitizer
+  sink(new URL('/home', req.url));
+  // ruleid: taint.js-source-and-sanitizer
+  sink(new URL(req.body.next, req.url));
+  // ruleid: taint.js-source-and-sanitizer
+  sink(req.url);
+}
