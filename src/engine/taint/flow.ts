@@ -659,6 +659,7 @@ export class TaintInterpreter {
           this.evalExpr(target, env);
           return;
         }
+        this.evalIndexes(target, env);
         const isField = k.includes('.');
         if (isField) {
           // a field write taints the field; a clean write cleans only that field
@@ -672,6 +673,14 @@ export class TaintInterpreter {
         env.set(k, t);
         for (const key of [...env.keys()]) if (key.startsWith(`${k}.`)) env.delete(key);
       }
+    }
+  }
+
+  /** The computed keys of an assignment target (`o[a][b] = v`): sinks and sources inside them. */
+  private evalIndexes(target: Node, env: VarEnv): void {
+    for (let t: Node | undefined = target; t && (t.type === 'subscript' || t.type === 'subscript_expression' || MEMBER_CALLEE.has(t.type)); t = t.get('object') ?? t.get('value')) {
+      const idx = t.get('subscript') ?? t.get('index');
+      if (idx && constantKey(idx, this.text(idx)) === null) this.evalExpr(idx, env);
     }
   }
 

@@ -150,3 +150,14 @@ function sourceAndSanitizer(req) {
   // ruleid: taint.js-source-and-sanitizer
   sink(req.url);
 }
+
+// computed keys of an assignment target are evaluated: sinks inside them see their taint
+function keys(registry, value) {
+  const group = source();
+  // ruleid: taint.js-key-sink
+  registry[group][value] = 1;
+  // ok: taint.js-key-sink
+  registry['fixed'][group] = 1;
+  // ok: taint.js-key-sink
+  registry[value][group] = source();
+}
