@@ -144,6 +144,11 @@ const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push',
 
 const MEMBER_CALLEE = new Set(['attribute', 'member_expression']);
 
+/** Methods whose callback receives the receiver's elements (or resolved value). */
+const ELEMENT_CALLBACKS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'then', 'sort', 'each',
+]);
+
 /** Comparisons and tests produce booleans. */
 const BOOLEAN_TYPES = new Set(['comparison_operator', 'not_operator']);
 const BOOLEAN_OPS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'instanceof', 'in', '!']);
@@ -1096,6 +1101,15 @@ export class TaintInterpreter {
       };
       this.applySummarySinks(n, summary, argFor);
       return this.substitute(summary.ret, summary, argFor, n);
+    }
+    // an inline callback of an iteration method receives the receiver's elements:
+    // `rows.forEach((row) => sink(row))`, `messages.map((m) => ...)`, `promise.then((v) => ...)`
+    if (receiver && receiverNode && ELEMENT_CALLBACKS.has(short)) {
+      const index = short === 'reduce' || short === 'reduceRight' ? 1 : 0;
+      for (const a of positional) {
+        const cb = isFunctionNode(a.node) ? this.summaries.get(a.node) : undefined;
+        if (cb) this.applySummarySinks(n, cb, (p) => (p.index === index ? { node: receiverNode!, t: receiver } : null));
+      }
     }
     if (this.ruleSafe('assumeSafeFunctions') || this.onlyAssignments()) return null;
     // default: what goes in comes out (arguments and receiver), and what an inline callback

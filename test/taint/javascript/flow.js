@@ -161,3 +161,19 @@ function keys(registry, value) {
   // ok: taint.js-key-sink
   registry[value][group] = source();
 }
+
+// an inline callback of an iteration method receives the receiver's elements
+function elements(rows) {
+  const tainted = source();
+  // ruleid: taint.js-flow
+  tainted.forEach((row) => sink(row));
+  tainted.reduce((acc, item) => {
+    // ruleid: taint.js-flow
+    sink(item);
+    return acc;
+  }, []);
+  // ok: taint.js-flow
+  rows.forEach((row) => sink(row));
+  // ok: taint.js-flow
+  tainted.forEach(() => sink('constant'));
+}
