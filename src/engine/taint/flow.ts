@@ -296,14 +296,24 @@ export class TaintInterpreter {
     return p && CLASS_TYPES.has(p.type) ? p : null;
   }
 
-  /** Run to a fixpoint of summaries, then once more recording findings. */
+  /**
+   * Run to a fixpoint of summaries. Every round records findings afresh; the round that changes
+   * nothing ran on the final summaries, so its findings are the result (no extra pass). Without
+   * a fixpoint within the bound, one more round records them.
+   */
   run(maxRounds = 4): void {
-    for (let round = 0; round < maxRounds; round++) {
-      const changed = this.round();
-      if (!changed) break;
-    }
     this.recordHits = true;
+    for (let round = 0; round < maxRounds; round++) {
+      this.clearHits();
+      if (!this.round()) return;
+    }
+    this.clearHits();
     this.round();
+  }
+
+  private clearHits(): void {
+    this.hits.length = 0;
+    this.hitKeys.clear();
   }
 
   private round(): boolean {

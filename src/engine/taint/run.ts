@@ -7,7 +7,7 @@
 import type { Node } from '../../core/ast.js';
 import { suppressionAt } from '../../core/suppress.js';
 import type { Finding, LanguageId, Location, TraceStep } from '../../core/types.js';
-import { evalFormula, type Doc, type Evaluator } from '../formula.js';
+import { evalFormula, type CFormula, type Doc, type Evaluator, type Range } from '../formula.js';
 import { lookup, type Env } from '../pattern/match.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { baseFinding, interpolate, location, metavarsOf, snippetOf } from '../run.js';
@@ -36,6 +36,16 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
     options: [],
     ruleCount: rules.length,
   };
+  // rules share model formulas (compiled once in spec.ts): match each formula once per file
+  const cache = new Map<CFormula, Range[]>();
+  const evalCached = (f: CFormula): Range[] => {
+    let r = cache.get(f);
+    if (!r) {
+      r = evalFormula(f, doc, lang, hooks);
+      cache.set(f, r);
+    }
+    return r;
+  };
   rules.forEach((cr, rule) => {
     const t = cr.taint!;
     const o = cr.rule.options;
@@ -45,7 +55,7 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       onlyAssignments: o.taint_only_propagate_through_assignments === true,
     });
     for (const s of t.sources) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) {
+      for (const r of evalCached(s.formula)) {
         const text = doc.text.slice(r.start, r.end);
         push(m.sources, rangeKey(r.start, r.end), {
           rule,
@@ -58,17 +68,17 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       }
     }
     for (const s of t.sinks) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused: r.focused === true });
+      for (const r of evalCached(s.formula)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused: r.focused === true });
     }
     for (const s of t.sanitizers) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) {
+      for (const r of evalCached(s.formula)) {
         const h: SanitizerHit = { rule, start: r.start, end: r.end, exact: s.exact, bySideEffect: s.bySideEffect };
         push(m.sanitizersExact, rangeKey(r.start, r.end), h);
         if (!s.exact) m.sanitizers.push(h);
       }
     }
     for (const p of t.propagators) {
-      for (const r of evalFormula(p.formula, doc, lang, hooks)) {
+      for (const r of evalCached(p.formula)) {
         const from = lookup(r.env, p.from!)?.nodes[0];
         const to = lookup(r.env, p.to!)?.nodes[0];
         if (from && to) push(m.propagators, rangeKey(r.start, r.end), { rule, from, to });
