@@ -33,4 +33,10 @@ app.post('/feeds', (req, res) => {
   res.json({ items: feed.find('//item').length, options });
 });
 
+app.post('/feeds/html', (req, res) => {
+  // ok: javascript.xxe-libxmljs
+  const page = libxmljs.parseHtmlString(req.body, { noblanks: true, recover: true });
+  res.json({ title: page.get('//title')?.text() });
+});
+
 app.listen(3000);
