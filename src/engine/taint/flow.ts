@@ -144,6 +144,9 @@ const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push',
 
 const MEMBER_CALLEE = new Set(['attribute', 'member_expression']);
 
+/** Iteration methods whose result is what their callback returns. */
+const CALLBACK_RESULT = new Set(['map', 'flatMap', 'then', 'reduce', 'reduceRight']);
+
 /** Methods whose callback receives the receiver's elements (or resolved value). */
 const ELEMENT_CALLBACKS = new Set([
   'map', 'forEach', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'then', 'sort', 'each',
@@ -1114,13 +1117,21 @@ export class TaintInterpreter {
     }
     // an inline callback of an iteration method receives the receiver's elements:
     // `rows.forEach((row) => sink(row))`, `messages.map((m) => ...)`, `promise.then((v) => ...)`
-    if (receiver && receiverNode && ELEMENT_CALLBACKS.has(short)) {
+    let mapped: { t: Taint } | null = null;
+    if (receiverNode && ELEMENT_CALLBACKS.has(short)) {
       const index = short === 'reduce' || short === 'reduceRight' ? 1 : 0;
+      const elementArg = (p: ParamInfo) => (p.index === index && receiver ? { node: receiverNode!, t: receiver } : null);
       for (const a of positional) {
         const cb = isFunctionNode(a.node) ? this.summaries.get(a.node) : undefined;
-        if (cb) this.applySummarySinks(n, cb, (p) => (p.index === index ? { node: receiverNode!, t: receiver } : null));
+        if (cb && receiver) this.applySummarySinks(n, cb, elementArg);
+        // map, flatMap, then, reduce return what the callback returns, not the receiver
+        if (cb && a === positional[0] && CALLBACK_RESULT.has(short)) {
+          const rest = positional.slice(1).map((x) => x.t);
+          mapped = { t: unionAll([this.substitute(cb.ret, cb, elementArg, n), ...rest]) };
+        }
       }
     }
+    if (mapped && !this.ruleSafe('assumeSafeFunctions') && !this.onlyAssignments()) return mapped.t;
     if (this.ruleSafe('assumeSafeFunctions') || this.onlyAssignments()) return null;
     // default: what goes in comes out (arguments and receiver), and what an inline callback
     // returns from a source (`items.map((i) => `<li>${i.name}</li>`)`, `.then((r) => r.data)`)

@@ -177,3 +177,16 @@ function elements(rows) {
   // ok: taint.js-flow
   tainted.forEach(() => sink('constant'));
 }
+
+// map, flatMap, then and reduce return what their callback returns
+function mapped() {
+  const tainted = source();
+  // ruleid: taint.js-flow
+  sink(tainted.map((x) => `<li>${x}</li>`));
+  // ok: taint.js-flow
+  sink(tainted.map((x) => clean(x)).join(''));
+  // ok: taint.js-flow
+  sink(tainted.then(() => 'done'));
+  // ruleid: taint.js-flow
+  sink(tainted.filter((x) => x.ok));
+}
