@@ -59,4 +59,9 @@ app.get('/api/log', (req, res) => {
   execFile('git', ['log', `--format=%H %s`, `refs/heads/${ref}`], (err, out) => res.type('text/plain').send(out));
 });
 
+app.post('/api/commit', (req, res) => {
+  // ok: javascript.argument-injection
+  execFile('git', ['commit', '--allow-empty', '-m', req.body.message], { cwd: '/srv/repo' }, (err) => res.json({ ok: !err }));
+});
+
 app.listen(3000);
