@@ -20,6 +20,8 @@ export interface Range {
   end: number;
   env: Env;
   node?: Node;
+  /** Narrowed by focus-metavariable to a metavariable's code (not the whole match). */
+  focused?: boolean;
 }
 
 /** One file as the engine sees it. */
@@ -297,6 +299,49 @@ function sameBinding(doc: Doc, a: Binding, b: Binding): boolean {
   return true;
 }
 
+/** A formula without insides of its own (restricting where it is looked for keeps its meaning). */
+function isPlain(f: CFormula): boolean {
+  if (f.k === 'pattern' || f.k === 'regex') return true;
+  if (f.k === 'either') return f.children.every(isPlain);
+  if (f.k === 'lang') return !f.inner || isPlain(f.inner);
+  return false;
+}
+
+/** The disjoint spans covered by some ranges (within an outer span). */
+function mergedSpans(ranges: Range[], within?: { start: number; end: number }): { start: number; end: number }[] {
+  const sorted = ranges.map((r) => ({ start: Math.max(r.start, within?.start ?? r.start), end: Math.min(r.end, within?.end ?? r.end) })).filter((r) => r.start < r.end || r.start === r.end).sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Ranges sorted by start with a running maximum of ends: the ranges containing a span, fast. */
+function containmentIndex(ranges: Range[]): { forContaining(m: { start: number; end: number }, f: (r: Range) => void): void } {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -1));
+  return {
+    forContaining(m, f) {
+      // last range starting at or before m
+      let lo = 0;
+      let hi = sorted.length - 1;
+      let idx = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].start <= m.start) {
+          idx = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      for (let i = idx; i >= 0 && maxEnd[i] >= m.end; i--) if (sorted[i].end >= m.end) f(sorted[i]);
+    },
+  };
+}
+
 function merge(a: Env, b: Env): Env {
   let out = a;
   for (let x = b; x; x = x.next) if (!lookup(out, x.name)) out = { name: x.name, nodes: x.nodes, next: out };
@@ -333,10 +378,17 @@ function dedupe(_doc: Doc, ranges: Range[]): Range[] {
 function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId | null, hooks: Evaluator, within?: { start: number; end: number }): Range[] {
   let base: Range[];
   let insides = f.insides;
+  // insides first: a rule whose context is absent costs nothing more, and positives are only
+  // looked for inside the context when it is a few places (a bare `$X` matches every node)
+  const insideRanges = insides.map((inside) => evalFormula(inside, doc, lang, hooks, within));
+  if (insideRanges.some((r) => r.length === 0)) return [];
   if (f.positives.length > 0) {
-    base = evalFormula(f.positives[0], doc, lang, hooks, within);
+    const spans = insideRanges.length > 0 ? mergedSpans(insideRanges[0], within) : null;
+    const evalPositive = (p: CFormula): Range[] =>
+      spans && spans.length <= 8 && isPlain(p) ? dedupe(doc, spans.flatMap((sp) => evalFormula(p, doc, lang, hooks, sp))) : evalFormula(p, doc, lang, hooks, within);
+    base = evalPositive(f.positives[0]);
     for (let i = 1; i < f.positives.length && base.length > 0; i++) {
-      const other = evalFormula(f.positives[i], doc, lang, hooks, within);
+      const other = evalPositive(f.positives[i]);
       const next: Range[] = [];
       for (const m of base) {
         for (const o of other) {
@@ -349,17 +401,18 @@ function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId 
     }
   } else {
     // only insides: the first inside's ranges are the matches
-    base = evalFormula(insides[0], doc, lang, hooks, within);
+    base = insideRanges[0];
     insides = insides.slice(1);
+    insideRanges.shift();
   }
-  for (const inside of insides) {
+  for (const ranges of insideRanges) {
     if (base.length === 0) break;
-    const ranges = evalFormula(inside, doc, lang, hooks, within);
+    const index = containmentIndex(ranges);
     const next: Range[] = [];
     for (const m of base) {
-      for (const r of ranges) {
-        if (r.start <= m.start && m.end <= r.end && compatible(doc, m.env, r.env)) next.push({ ...m, env: merge(m.env, r.env) });
-      }
+      index.forContaining(m, (r) => {
+        if (compatible(doc, m.env, r.env)) next.push({ ...m, env: merge(m.env, r.env) });
+      });
     }
     base = dedupe(doc, next);
   }
@@ -396,12 +449,12 @@ function focus(m: Range, mvs: string[], first: boolean): Range[] {
     const start = b.nodes[0].start;
     const end = b.nodes[b.nodes.length - 1].end;
     const node = b.nodes.length === 1 ? b.nodes[0] : undefined;
-    if (first) out.push({ start, end, env: m.env, node });
+    if (first) out.push({ start, end, env: m.env, node, focused: true });
     else {
       // a later focus-metavariable intersects with the current focus
       const s = Math.max(start, m.start);
       const e = Math.min(end, m.end);
-      if (s < e) out.push({ start: s, end: e, env: m.env, node: s === start && e === end ? node : m.node });
+      if (s < e) out.push({ start: s, end: e, env: m.env, node: s === start && e === end ? node : m.node, focused: true });
     }
   }
   return out;

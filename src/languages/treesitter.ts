@@ -230,6 +230,7 @@ function closeNode(support: LanguageSupport, node: Node, text: string): void {
   if (node.children.length === 0) {
     node.text = text.slice(node.start, node.end);
   }
+  if (node.type === 'call_expression') fixAwaitedGenericCall(node);
   if (support.unwrap.has(node.type) && node.children.length === 1 && node.parent) {
     // (expr) -> expr: the child takes the wrapper's place and field
     const child = node.children[0];
@@ -239,6 +240,32 @@ function closeNode(support: LanguageSupport, node: Node, text: string): void {
     child.parent = node.parent;
     siblings[i] = child;
   }
+}
+
+/**
+ * tree-sitter-typescript parses `await f<T>(x)` as `(await f)<T>(x)`: a call whose function is
+ * the await. Lower it as TypeScript means it, `await (f<T>(x))`, so call patterns match.
+ */
+function fixAwaitedGenericCall(call: Node): void {
+  const fn = call.children[0];
+  if (!fn || fn.type !== 'await_expression' || fn.field !== 'function' || fn.children.length !== 1 || !call.parent) return;
+  if (!call.children.some((c) => c.field === 'type_arguments')) return;
+  const inner = fn.children[0];
+  const parent = call.parent;
+  // the call keeps its children, with the awaited expression as its function
+  inner.field = 'function';
+  inner.parent = call;
+  call.children[0] = inner;
+  // the await takes the call's place and span
+  fn.start = call.start;
+  fn.end = call.end;
+  fn.field = call.field;
+  fn.parent = parent;
+  fn.children = [call];
+  parent.children[parent.children.lastIndexOf(call)] = fn;
+  call.start = inner.start;
+  call.field = null;
+  call.parent = fn;
 }
 
 function finish(

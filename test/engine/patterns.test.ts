@@ -63,6 +63,9 @@ const cases: Case[] = [
   { name: 'from-import with alias', pattern: 'os.system($X)', code: 'from os import system as s\ns(x)\nsystem(x)\n', lines: [2] },
   { name: 'nested module path', pattern: 'xml.etree.ElementTree.parse(...)', code: 'import xml.etree.ElementTree as ET\nET.parse(f)\nfrom xml.etree import ElementTree\nElementTree.parse(f)\n', lines: [2, 4] },
   { name: 'import of a submodule', pattern: 'os.path.join(...)', code: 'from os import path\npath.join(a, b)\nimport os\nos.path.join(a, b)\n', lines: [2, 4] },
+  { name: 'names imported from a module whose name is no identifier', lang: 'javascript', pattern: 'require("fs/promises").readFile($P)', code: 'import { readFile } from "node:fs/promises";\nreadFile(p);\nconst fsp = require("fs/promises");\nfsp.readFile(p);\nconst { readFile: rf } = require("fs-extra");\nrf(p);\n', lines: [2, 4] },
+  { name: 'JS: `$X = e;` in a statement sequence matches a declaration', lang: 'javascript', pattern: '$F = open($P);\n...\n$F.write($D);', code: 'const f = open(p);\nlet x = 1;\nf.write(d);\nconst g = open(p), h = 2;\ng.write(d);\n', lines: [1] },
+  { name: 'TS: `await f<T>(x)` is a call awaited (not `(await f)<T>(x)`)', lang: 'typescript', pattern: 'await db.query($Q)', code: 'async function f() {\n  await db.query<Row>(q);\n  await db.query(q);\n  await other.query<Row>(q);\n}\n', lines: [2, 3] },
   { name: 'require with alias', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const cp = require("child_process");\ncp.exec(cmd);\nexec(cmd);\n', lines: [2] },
   { name: 'require with destructuring and rename', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const { exec: run, spawn } = require("node:child_process");\nrun(cmd);\nspawn(cmd);\n', lines: [2] },
   { name: 'ES named import with alias', lang: 'typescript', pattern: 'child_process.exec($C)', code: 'import { exec as sh } from "child_process";\nsh(c);\n', lines: [2] },
@@ -71,6 +74,8 @@ const cases: Case[] = [
   // --- JavaScript equivalences
   { name: '$X = e matches declarations', lang: 'javascript', pattern: '$X = crypto.createHash("md5")', code: 'const crypto = require("crypto");\nconst h = crypto.createHash("md5");\nlet g;\ng = crypto.createHash("md5");\n', lines: [2, 4] },
   { name: 'function expression matches arrow functions', lang: 'javascript', pattern: 'app.get($P, function ($REQ, $RES) { ... })', code: 'app.get("/a", (req, res) => { res.send(1); });\napp.get("/b", function (req, res) { res.end(); });\napp.get("/c", (req) => req);\n', lines: [1, 2] },
+  { name: 'template literal with ... around a substitution', lang: 'javascript', pattern: 'db.query(`...${$X}...`)', code: 'db.query(`SELECT ${id}`);\ndb.query(`a ${x} b ${y} c`);\ndb.query(`SELECT 1`);\ndb.query("SELECT 1");\n', lines: [1, 2] },
+  { name: 'template literal with fixed text before a substitution', lang: 'javascript', pattern: 'fetch(`https://api.example.com/${$X}...`)', code: 'fetch(`https://api.example.com/${id}/x`);\nfetch(`${base}/x`);\n', lines: [1] },
   { name: 'template literal pattern', lang: 'javascript', pattern: 'db.query(`...`)', code: 'db.query(`SELECT ${id}`);\ndb.query("SELECT 1");\n', lines: [1] },
   { name: 'JSX attribute', lang: 'javascript', pattern: '<$EL dangerouslySetInnerHTML={$X} />', code: 'const a = <div dangerouslySetInnerHTML={{ __html: h }} />;\nconst b = <div className="x" />;\n', lines: [1] },
   { name: 'typed metavariable', lang: 'typescript', pattern: 'crypto.createHash(($ALG : string))', code: 'import crypto from "crypto";\ncrypto.createHash("sha1");\nconst alg: string = pick();\ncrypto.createHash(alg);\ncrypto.createHash(n);\n', lines: [2, 4] },

@@ -186,3 +186,39 @@ describe('bounded cost', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['t.eval']);
   });
 });
+
+describe('taint finding spans', () => {
+  const rule = `rules:
+  - id: t.sql
+    mode: taint
+    message: request data reaches SQL
+    severity: ERROR
+    languages: [javascript]
+    pattern-sources:
+      - pattern: req.query
+    pattern-sinks:
+      - patterns:
+          - pattern: $DB.query($Q, ...)
+          - focus-metavariable: $Q
+`;
+  it('start at the argument, or at the call name when it is on an earlier line', async () => {
+    const code = [
+      'app.get("/", async (req, res) => {',
+      '  await db.query("SELECT " + req.query.a);',
+      '  await db.query(',
+      '    "SELECT " + req.query.b,',
+      '  );',
+      '  await db',
+      '    .query(`SELECT ${req.query.c}`);',
+      '});',
+      '',
+    ].join('\n');
+    const rules = loadRulesFromText(rule, 'r.yaml').rules;
+    const result = await scan({ code, filename: 'a.js' }, { rules, secrets: false });
+    expect(result.findings.map((f) => [f.location.start.line, f.location.start.column, f.location.end.line])).toEqual([
+      [2, 18, 2],
+      [3, 12, 4],
+      [7, 12, 7],
+    ]);
+  });
+});

@@ -77,6 +77,8 @@ export interface CompiledPattern {
 export class PatternError extends Error {}
 
 const NUMBER_TYPES = new Set(['integer', 'float', 'number']);
+/** Text parts of template literals. */
+const INTERPOLATED_TEXT = new Set(['string_fragment']);
 
 function isErrorFree(tree: Tree): boolean {
   return tree.errors.length === 0;
@@ -213,6 +215,8 @@ class Converter {
     if (leaf !== null) {
       const special = this.placeholder(leaf);
       if (special) return special;
+      // `...${$X}...`: a text part of an interpolated string that is just `...` stands for any parts
+      if (leaf === '...' && INTERPOLATED_TEXT.has(n.type) && n.parent && this.support.stringTypes.has(n.parent.type)) return { k: 'ellipsis' };
     }
     // A wrapper around a lone placeholder (`$X;`, a Python block holding only `...`) is the placeholder.
     if (n.children.length === 1) {

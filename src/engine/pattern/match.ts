@@ -120,7 +120,9 @@ export class MatchContext {
     if (v !== undefined) return v;
     v = null;
     const path = n.type === 'identifier' ? this.aliases.get(this.text(n)) : undefined;
-    if (path && path.length >= 2 && path.every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) {
+    // the first segment may be a module name that is no identifier (`fs/promises`, `fs-extra`):
+    // it still matches a `require("fs/promises").readFile` pattern
+    if (path && path.length >= 2 && path.slice(1).every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) {
       const py = this.tree.language === 'python';
       let cur = leaf('identifier', path[0], n);
       for (let i = 1; i < path.length; i++) {
@@ -322,6 +324,13 @@ function matchTree(ctx: MatchContext, p: PTree, c: Node, env: Env, k: (e: Env) =
     if (MEMBER_TYPES.has(p.type) && c.type === 'identifier') {
       const syn = ctx.syntheticMember(c);
       if (syn) matchTree(ctx, p, syn, env, k);
+      return;
+    }
+    // a statement `$X = e;` in a sequence matches `const x = e;` (one declarator)
+    if (p.type === 'expression_statement' && (c.type === 'lexical_declaration' || c.type === 'variable_declaration')) {
+      const inner = p.unnamed.length === 1 && p.fields.length === 0 ? p.unnamed[0] : undefined;
+      const decls = c.children.filter((x) => x.type === 'variable_declarator');
+      if (inner?.k === 'node' && inner.type === 'assignment_expression' && decls.length === 1) matchNode(ctx, inner, decls[0], env, k);
       return;
     }
     if (p.type === 'assignment_expression' && c.type === 'variable_declarator') {

@@ -12,7 +12,8 @@
  * after use and recursion both work (recursion terminates with the bounded rounds).
  *
  * What is not followed: dynamic dispatch on unknown receivers (`obj.m()` where obj's class is
- * unknown uses default propagation: receiver and arguments flow to the result), reflection
+ * unknown uses default propagation: receiver and arguments flow to the result; an injected
+ * collaborator `this.svc.m()` resolves to `m` when exactly one other class of the file defines it), reflection
  * (getattr, eval'd names), aliasing through containers beyond one field level.
  */
 import { descendantsOfType, type Node, type Tree } from '../../core/ast.js';
@@ -143,6 +144,16 @@ const SAFE_CALLS = new Set([
 
 /** Methods that put their arguments into their receiver. */
 const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push', 'unshift', 'setdefault', 'set', 'write', 'writelines', 'appendleft']);
+
+const MEMBER_CALLEE = new Set(['attribute', 'member_expression']);
+
+/** Iteration methods whose result is what their callback returns. */
+const CALLBACK_RESULT = new Set(['map', 'flatMap', 'then', 'reduce', 'reduceRight']);
+
+/** Methods whose callback receives the receiver's elements (or resolved value). */
+const ELEMENT_CALLBACKS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'reduceRight', 'then', 'sort', 'each',
+]);
 
 /** Comparisons and tests produce booleans. */
 const BOOLEAN_TYPES = new Set(['comparison_operator', 'not_operator']);
@@ -733,6 +744,7 @@ export class TaintInterpreter {
           this.evalExpr(target, env);
           return;
         }
+        this.evalIndexes(target, env);
         const isField = k.includes('.');
         if (isField) {
           // a field write taints the field; a clean write cleans only that field
@@ -746,6 +758,14 @@ export class TaintInterpreter {
         env.set(k, t);
         for (const key of [...env.keys()]) if (key.startsWith(`${k}.`)) env.delete(key);
       }
+    }
+  }
+
+  /** The computed keys of an assignment target (`o[a][b] = v`): sinks and sources inside them. */
+  private evalIndexes(target: Node, env: VarEnv): void {
+    for (let t: Node | undefined = target; t && (t.type === 'subscript' || t.type === 'subscript_expression' || MEMBER_CALLEE.has(t.type)); t = t.get('object') ?? t.get('value')) {
+      const idx = t.get('subscript') ?? t.get('index');
+      if (idx && constantKey(idx, this.text(idx)) === null) this.evalExpr(idx, env);
     }
   }
 
@@ -789,8 +809,14 @@ export class TaintInterpreter {
       const key = this.lvalueKey(n);
       if (key) env.set(key, sanitize(this.lookup(key, env), exact.filter((h) => h.bySideEffect).map((h) => h.rule)));
     }
-    // sources
-    const src = this.sourceTaint(n, t);
+    // sources: a sanitizer of the same rule on the same expression wins (as in Semgrep, where
+    // `not-conflicting` exists to opt out of exactly this)
+    let src = this.sourceTaint(n, t);
+    if (src && exact) {
+      const clean = new Set(exact.filter((h) => h.bySideEffect !== 'only').map((h) => h.rule));
+      const kept = src.filter((o) => !clean.has(o.rule));
+      src = kept.length > 0 ? kept : null;
+    }
     if (src) {
       const se = this.m.sources.get(k)!;
       if (se.some((h) => h.bySideEffect)) {
@@ -1079,6 +1105,14 @@ export class TaintInterpreter {
         const fn = this.methods.get(this.state.cls)?.get(this.text(prop));
         if (fn) return { fn, method: true };
       }
+      // an injected collaborator (`this.users.find(...)`, `self.repo.save(...)`): the method of
+      // that name when exactly one other class of the file defines it (NestJS controller ->
+      // service); anything else stays dynamic dispatch
+      if (obj && prop && MEMBER_CALLEE.has(obj.type) && ['this', 'self'].includes(this.text(obj.get('object') ?? obj))) {
+        const name = this.text(prop);
+        const defs = [...this.methods].filter(([cls, mm]) => cls !== this.state?.cls && mm.has(name));
+        if (defs.length === 1) return { fn: defs[0][1].get(name)!, method: true };
+      }
     }
     if (this.external) {
       const s = this.external(callee, this.tree);
@@ -1149,9 +1183,38 @@ export class TaintInterpreter {
       this.applySummarySinks(n, summary, argFor);
       return this.substitute(summary.ret, summary, argFor, n);
     }
+    // an inline callback of an iteration method receives the receiver's elements:
+    // `rows.forEach((row) => sink(row))`, `messages.map((m) => ...)`, `promise.then((v) => ...)`
+    let mapped: { t: Taint } | null = null;
+    if (receiverNode && ELEMENT_CALLBACKS.has(short)) {
+      const index = short === 'reduce' || short === 'reduceRight' ? 1 : 0;
+      const elementArg = (p: ParamInfo) => (p.index === index && receiver ? { node: receiverNode!, t: receiver } : null);
+      for (const a of positional) {
+        const cb = isFunctionNode(a.node) ? this.summaries.get(a.node) : undefined;
+        if (cb && receiver) this.applySummarySinks(n, cb, elementArg);
+        // map, flatMap, then, reduce return what the callback returns, not the receiver
+        if (cb && a === positional[0] && CALLBACK_RESULT.has(short)) {
+          const rest = positional.slice(1).map((x) => x.t);
+          mapped = { t: unionAll([this.substitute(cb.ret, cb, elementArg, n), ...rest]) };
+        }
+      }
+    }
+    if (mapped && !this.ruleSafe('assumeSafeFunctions') && !this.onlyAssignments()) return mapped.t;
     if (this.ruleSafe('assumeSafeFunctions') || this.onlyAssignments()) return null;
-    // default: what goes in comes out (arguments and receiver)
-    return union(receiver, argsTaint);
+    // default: what goes in comes out (arguments and receiver), and what an inline callback
+    // returns from a source (`items.map((i) => `<li>${i.name}</li>`)`, `.then((r) => r.data)`)
+    return union(union(receiver, argsTaint), this.callbackSources(positional));
+  }
+
+  private callbackSources(args: { node: Node }[]): Taint {
+    let out: Taint = null;
+    for (const a of args) {
+      if (!isFunctionNode(a.node)) continue;
+      const ret = this.summaries.get(a.node)?.ret;
+      const sources = ret?.filter((o) => o.kind === 'source');
+      if (sources && sources.length > 0) out = union(out, sources);
+    }
+    return out;
   }
 
   private constructorFields(name: string, positional: { t: Taint }[], keyword: Map<string, { t: Taint }>): void {
@@ -1218,8 +1281,10 @@ export class TaintInterpreter {
   // -------------------------------------------------------------------------------------------
   // Sinks
 
-  private sinkValue(n: Node, t: Taint): Taint {
-    if (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression') return this.argCache.get(n) ?? null;
+  private sinkValue(n: Node, t: Taint, focused: boolean): Taint {
+    // a sink call (`exec(...)`) is reached by its arguments; a call that is itself the focused
+    // dangerous argument (`exec(path.basename(x))`) by its value, after sanitizers and summaries
+    if (!focused && (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression')) return this.argCache.get(n) ?? null;
     if (n.type === 'assignment_expression' || n.type === 'assignment' || n.type === 'augmented_assignment_expression') {
       return t;
     }
@@ -1229,7 +1294,7 @@ export class TaintInterpreter {
   private checkSink(n: Node, t: Taint, _env: VarEnv): void {
     const hits = this.m.sinks.get(keyOf(n));
     if (!hits) return;
-    const args = this.sinkValue(n, t);
+    const args = this.sinkValue(n, t, false);
     for (const h of hits) {
       const value = h.focused ? t : args;
       if (value) this.reachSink(h, n, value);

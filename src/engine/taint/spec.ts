@@ -36,9 +36,26 @@ export interface CompiledTaint {
 
 const DEFAULT_LABEL = '__taint__';
 
+/**
+ * Compiled formulas shared by every rule that names the same spec (a concept's models appear in
+ * many rules): compiled once, and one object, so a file's matches can be computed once for all
+ * those rules (run.ts caches by formula).
+ */
+const shared = new Map<string, CFormula>();
+
+function compileShared(spec: TaintSpecEntry['formula'], languages: LanguageId[]): CFormula {
+  const key = `${languages.join(',')}|${JSON.stringify(spec, (k, v) => (k === 'line' ? undefined : v))}`;
+  let f = shared.get(key);
+  if (!f) {
+    f = compileFormula(spec, languages);
+    shared.set(key, f);
+  }
+  return f;
+}
+
 function entry(e: TaintSpecEntry, languages: LanguageId[], kind: 'source' | 'sink' | 'sanitizer' | 'propagator'): CompiledSpecEntry {
   return {
-    formula: compileFormula(e.formula, languages),
+    formula: compileShared(e.formula, languages),
     label: e.label ?? DEFAULT_LABEL,
     requires: e.requires,
     bySideEffect: e.bySideEffect ?? false,

@@ -113,3 +113,80 @@ class Service {
 }
 
 new Service(source()).run();
+
+// a focused sink argument that is itself a call is reached by the call's value
+function focused() {
+  // ruleid: taint.js-focused-sink
+  run(source());
+  // ruleid: taint.js-focused-sink
+  run(wrap(source()), {});
+  // ok: taint.js-focused-sink
+  run(clean(source()));
+  // ok: taint.js-focused-sink
+  run(constant(source()));
+  // ok: taint.js-focused-sink
+  run('ls', source());
+}
+
+// what an inline callback returns from a source flows into the higher-order call's result
+function callbacks(items) {
+  const html = items.map((item) => `<li>${source()}</li>`).join('');
+  // ruleid: taint.js-flow
+  sink(html);
+  const plain = items.map((item) => `<li>${item.name}</li>`).join('');
+  // ok: taint.js-flow
+  sink(plain);
+  const counted = items.filter((item) => item.name === source()).length;
+  // ok: taint.js-flow
+  sink(counted);
+}
+
+// a sanitizer on the very expression that is a source wins
+function sourceAndSanitizer(req) {
+  // ok: taint.js-source-and-sanitizer
+  sink(new URL('/home', req.url));
+  // ruleid: taint.js-source-and-sanitizer
+  sink(new URL(req.body.next, req.url));
+  // ruleid: taint.js-source-and-sanitizer
+  sink(req.url);
+}
+
+// computed keys of an assignment target are evaluated: sinks inside them see their taint
+function keys(registry, value) {
+  const group = source();
+  // ruleid: taint.js-key-sink
+  registry[group][value] = 1;
+  // ok: taint.js-key-sink
+  registry['fixed'][group] = 1;
+  // ok: taint.js-key-sink
+  registry[value][group] = source();
+}
+
+// an inline callback of an iteration method receives the receiver's elements
+function elements(rows) {
+  const tainted = source();
+  // ruleid: taint.js-flow
+  tainted.forEach((row) => sink(row));
+  tainted.reduce((acc, item) => {
+    // ruleid: taint.js-flow
+    sink(item);
+    return acc;
+  }, []);
+  // ok: taint.js-flow
+  rows.forEach((row) => sink(row));
+  // ok: taint.js-flow
+  tainted.forEach(() => sink('constant'));
+}
+
+// map, flatMap, then and reduce return what their callback returns
+function mapped() {
+  const tainted = source();
+  // ruleid: taint.js-flow
+  sink(tainted.map((x) => `<li>${x}</li>`));
+  // ok: taint.js-flow
+  sink(tainted.map((x) => clean(x)).join(''));
+  // ok: taint.js-flow
+  sink(tainted.then(() => 'done'));
+  // ruleid: taint.js-flow
+  sink(tainted.filter((x) => x.ok));
+}

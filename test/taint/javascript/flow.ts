@@ -16,3 +16,34 @@ export async function handler(): Promise<void> {
   // ruleid: taint.js-flow
   sink(data);
 }
+
+// an injected collaborator's method, defined by exactly one other class of the file
+class NotesService {
+  search(term: string) {
+    // ruleid: taint.js-flow
+    sink(term);
+  }
+  label(term: string) {
+    return `[${term}]`;
+  }
+  fixed(term: string) {
+    return 'fixed';
+  }
+}
+
+class OtherService {
+  label(term: string) {
+    return 'fixed';
+  }
+}
+
+class NotesController {
+  constructor(private readonly notes: NotesService, private readonly other: OtherService) {}
+  find() {
+    this.notes.search(source());
+    // ruleid: taint.js-flow
+    sink(this.notes.label(source()));
+    // ok: taint.js-flow
+    sink(this.notes.fixed(source()));
+  }
+}

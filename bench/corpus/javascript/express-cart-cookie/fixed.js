@@ -1,0 +1,32 @@
+// Keeps the shopping cart in a cookie between visits.
+const express = require('express');
+const cookieParser = require('cookie-parser');
+
+const app = express();
+app.use(cookieParser());
+app.use(express.json());
+
+function readCart(req) {
+  if (!req.cookies.cart) return { items: [] };
+  const raw = Buffer.from(req.cookies.cart, 'base64').toString('utf8');
+  try {
+    const cart = JSON.parse(raw); // bench: safe CWE-502
+    return Array.isArray(cart.items) ? cart : { items: [] };
+  } catch {
+    return { items: [] };
+  }
+}
+
+app.get('/cart', (req, res) => {
+  res.json(readCart(req));
+});
+
+app.post('/cart/items', (req, res) => {
+  const cart = readCart(req);
+  cart.items.push({ sku: String(req.body.sku), qty: Number(req.body.qty) || 1 });
+  const value = Buffer.from(JSON.stringify(cart)).toString('base64');
+  res.cookie('cart', value, { httpOnly: true, sameSite: 'lax' });
+  res.json(cart);
+});
+
+app.listen(3000);

@@ -1,0 +1,30 @@
+// Per-team settings: defaults deep-merged with what the team saved.
+const express = require('express');
+
+const app = express();
+app.use(express.json());
+
+const DEFAULTS = { theme: 'light', notifications: { email: true, slack: false }, locale: 'en' };
+const teamSettings = new Map();
+
+function deepMerge(target, source) {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (source[key] && typeof source[key] === 'object' && !Array.isArray(source[key])) {
+      if (!target[key]) target[key] = {};
+      deepMerge(target[key], source[key]);
+    } else {
+      target[key] = source[key]; // bench: safe CWE-1321
+    }
+  }
+  return target;
+}
+
+app.put('/teams/:id/settings', (req, res) => {
+  const current = teamSettings.get(req.params.id) || JSON.parse(JSON.stringify(DEFAULTS));
+  const updated = deepMerge(current, req.body);
+  teamSettings.set(req.params.id, updated);
+  res.json(updated);
+});
+
+app.listen(3000);
