@@ -58,6 +58,7 @@ const cases: Case[] = [
   { name: 'from-import', pattern: 'os.system($X)', code: 'from os import system\nsystem(x)\n', lines: [2] },
   { name: 'from-import with alias', pattern: 'os.system($X)', code: 'from os import system as s\ns(x)\nsystem(x)\n', lines: [2] },
   { name: 'nested module path', pattern: 'xml.etree.ElementTree.parse(...)', code: 'import xml.etree.ElementTree as ET\nET.parse(f)\nfrom xml.etree import ElementTree\nElementTree.parse(f)\n', lines: [2, 4] },
+  { name: 'an imported name matches only where it is used, not in the import or as an attribute', pattern: 'django.views.decorators.csrf.csrf_exempt', code: 'from django.views.decorators.csrf import csrf_exempt\nfrom django.views.decorators import csrf\n@csrf_exempt\ndef v(r):\n    pass\nu = [f(csrf_exempt), g(csrf.csrf_exempt), h(other.csrf_exempt)]\nk(csrf_exempt=1)\n', lines: [3, 6, 6] },
   { name: 'import of a submodule', pattern: 'os.path.join(...)', code: 'from os import path\npath.join(a, b)\nimport os\nos.path.join(a, b)\n', lines: [2, 4] },
   { name: 'require with alias', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const cp = require("child_process");\ncp.exec(cmd);\nexec(cmd);\n', lines: [2] },
   { name: 'require with destructuring and rename', lang: 'javascript', pattern: 'child_process.exec($C, ...)', code: 'const { exec: run, spawn } = require("node:child_process");\nrun(cmd);\nspawn(cmd);\n', lines: [2] },
