@@ -32,8 +32,10 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   return r;
 }
 
-export function isVulnerableRegex(source: string): boolean {
+/** `exponentialOnly`: polynomial (e.g. quadratic) backtracking does not count. */
+export function isVulnerableRegex(source: string, exponentialOnly = false): boolean {
   // a regex given as a literal /.../flags: split it
   const lit = /^\/(.*)\/([a-z]*)$/s.exec(source);
-  return lit ? analyzeRegex(lit[1], lit[2]).vulnerable : analyzeRegex(source).vulnerable;
+  const r = lit ? analyzeRegex(lit[1], lit[2]) : analyzeRegex(source);
+  return r.vulnerable && (!exponentialOnly || r.complexity === 'exponential');
 }
