@@ -6,7 +6,8 @@ UPLOAD_DIR = "/srv/app/uploads"
 
 
 def save_upload(name: str, data: bytes) -> str:
-    # ruleid: python.world-writable-permissions
+    # the umask still applies to a mode given when creating
+    # ok: python.world-writable-permissions
     os.makedirs(UPLOAD_DIR, mode=0o777, exist_ok=True)
     path = os.path.join(UPLOAD_DIR, os.path.basename(name))
     with open(path, "wb") as fh:
@@ -50,3 +51,15 @@ def make_executable(path: str) -> None:
 def private_umask():
     # ok: python.world-writable-permissions
     os.umask(0o077)
+
+
+def current_umask() -> int:
+    # ok: python.world-writable-permissions
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def share_with_everyone(path: str) -> None:
+    # ruleid: python.world-writable-permissions
+    os.chmod(path, 0o777)
