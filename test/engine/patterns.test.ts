@@ -50,6 +50,7 @@ const cases: Case[] = [
   { name: 'function definition with ellipsis body', pattern: 'def $F(..., password, ...):\n    ...', code: 'def login(user, password):\n    return 1\ndef other(user):\n    return 2\n', lines: [1] },
   { name: 'function pattern matches annotated definitions', pattern: 'def $F(...):\n    ...', code: 'def a(x) -> str:\n    return x\nasync def b(y: int) -> None:\n    pass\nlambda: 1\n', lines: [1, 3] },
   { name: 'return annotation in the pattern', pattern: 'def $F(...) -> int:\n    ...', code: 'def a(x) -> int:\n    return 1\ndef b(x) -> str:\n    return ""\ndef c(x):\n    return 1\n', lines: [1] },
+  { name: 'with ... as $X binds the name used in the body', pattern: 'with smtplib.SMTP(...) as $S:\n    ...\n    $S.login(...)', code: 'import smtplib\nwith smtplib.SMTP(h) as s:\n    s.login(u, p)\nwith smtplib.SMTP(h) as s:\n    t.login(u, p)\n', lines: [2] },
   { name: 'return statement', pattern: 'return $X == None', code: 'def f(a):\n    return a == None\ndef g(a):\n    return a\n', lines: [2] },
   { name: 'decorators: the pattern names a subset', pattern: '@app.route(...)\ndef $F(...):\n    ...', code: '@login_required\n@app.route("/x")\ndef view():\n    pass\ndef plain():\n    pass\n', lines: [1] },
   // --- equivalences: parentheses, imports

@@ -99,7 +99,8 @@ export const python: LanguageSupport = {
   extensions: ['.py', '.pyw', '.pyi'],
   interpreters: ['python', 'python3', 'python2', 'pypy', 'pypy3'],
   grammar: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm' },
-  unwrap: new Set(['parenthesized_expression']),
+  // `with f() as x`: x itself (not a wrapper node) is what `$X` binds and `$X.m()` must match
+  unwrap: new Set(['parenthesized_expression', 'as_pattern_target']),
   identifierTypes: new Set(['identifier']),
   stringTypes: new Set(['string', 'concatenated_string']),
   commentTypes: new Set(['comment']),
