@@ -48,6 +48,21 @@ def token_present(token) -> bool:
     return len(token) == 32
 
 
+def next_page(pages, next_token):
+    for page in pages:
+        # a pagination token is not a secret
+        # ok: python.timing-unsafe-comparison
+        if page.token == next_token:
+            return page
+    return None
+
+
+def check_session(stored_token: str) -> bool:
+    token = request.cookies.get("session", "")
+    # ruleid: python.timing-unsafe-comparison
+    return token == stored_token
+
+
 def is_name(token, tokenize) -> bool:
     # a parser token, not a credential
     # ok: python.timing-unsafe-comparison
