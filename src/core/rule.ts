@@ -28,6 +28,8 @@ export type FormulaItem =
       analyzer: 'entropy' | 'redos';
       /** redos `options.complexity`: report only exponential backtracking, or any (the default). */
       complexity?: 'exponential' | 'polynomial';
+      /** redos `options.anchor`: how the calling API anchors the regex (Python re.match: start, re.fullmatch: full). */
+      anchor?: 'start' | 'full';
     }
   | { kind: 'metavariable-type'; metavariable: string; types: string[] }
   | { kind: 'focus'; metavariables: string[] };

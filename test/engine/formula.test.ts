@@ -227,6 +227,19 @@ describe('metavariable-analysis: redos', () => {
       analyzer: redos`);
     expect(await matchLines(any, code)).toEqual([2, 3]);
   });
+  it('options.anchor: a regex matched at the start or in full is analysed anchored', async () => {
+    const rule = (anchor: string) => ruleYaml(`patterns:
+  - pattern: re.$F($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos
+      options:
+        complexity: exponential${anchor}`);
+    // unanchored, (\\w+,?)+ finds a short match at once; anchored at both ends it backtracks exponentially
+    const code = 'import re\nre.fullmatch(r"(\\w+,?)+", s)\n';
+    expect(await matchLines(rule(''), code)).toEqual([]);
+    expect(await matchLines(rule('\n        anchor: full'), code)).toEqual([2]);
+  });
   it('rejects unknown redos options', async () => {
     await expect(matchLines(ruleYaml(`patterns:
   - pattern: re.compile($R, ...)
