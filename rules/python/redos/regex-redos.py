@@ -26,6 +26,18 @@ def parse_tags(text: str) -> list:
     return re.findall(r"(a|a)*b", text)
 
 
+def valid_tags(tags: str) -> bool:
+    # fullmatch anchors both ends, which is what makes this one backtrack
+    # ruleid: python.regex-redos
+    return re.fullmatch(r"(\w+,?)+", tags) is not None
+
+
+def first_word(text: str) -> str:
+    # ok: python.regex-redos
+    m = re.search(r"(\w+,?)+", text)
+    return m.group(0) if m else ""
+
+
 def normalise(text: str) -> str:
     # ok: python.regex-redos
     return re.sub(r"\s+", " ", text).strip()
