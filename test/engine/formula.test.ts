@@ -258,3 +258,11 @@ describe('metavariable-analysis: redos', () => {
     expect(await matchLines(y, 'const ok = /^(a|aa)+$/.test(s);\nconst fine = /^[a-f0-9]{32}$/.test(s);\n', 'javascript')).toEqual([1]);
   });
 });
+
+describe('options', () => {
+  it('constant_propagation: false turns constant propagation off', async () => {
+    const code = 'import hashlib\nALG = "md5"\nhashlib.new(ALG)\nhashlib.new("md5")\n';
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")'), code)).toEqual([3, 4]);
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")\noptions:\n  constant_propagation: false'), code)).toEqual([4]);
+  });
+});
