@@ -67,3 +67,9 @@ def is_name(token, tokenize) -> bool:
     # a parser token, not a credential
     # ok: python.timing-unsafe-comparison
     return token.type == tokenize.NAME
+
+
+def check_reset_code(row, submitted: dict) -> bool:
+    # "code" alone is too common a name to treat as a secret
+    # todoruleid: python.timing-unsafe-comparison
+    return submitted["code"] == row.reset_code

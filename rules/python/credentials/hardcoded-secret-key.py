@@ -64,3 +64,11 @@ def test_login(client):
 def login():
     session["user"] = request.form["user"]
     return redirect("/")
+
+
+def create_app_with_fallback():
+    web = Flask(__name__)
+    # a default used whenever the variable is unset is still a key in the source (not detected)
+    # todoruleid: python.hardcoded-secret-key
+    web.config["SECRET_KEY"] = os.environ.get("SECRET_KEY", "dev-fallback-key-123")
+    return web

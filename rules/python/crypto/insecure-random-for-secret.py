@@ -80,3 +80,10 @@ def send_mail(to, body):
 
 def authenticate(username, password):
     pass
+
+
+def new_invite(user):
+    # camelCase names are not recognised
+    # todoruleid: python.insecure-random-for-secret
+    inviteToken = "".join(random.choices(ALPHABET, k=20))
+    return inviteToken

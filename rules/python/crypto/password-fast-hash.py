@@ -82,3 +82,10 @@ def password_is_pwned(password: str) -> bool:
     prefix, suffix = digest[:5], digest[5:]
     resp = requests.get(f"https://api.pwnedpasswords.com/range/{prefix}", timeout=5)
     return suffix in resp.text
+
+
+def apop_digest(timestamp: bytes, password: str) -> str:
+    material = timestamp + password.encode()
+    # the password reaches the digest through another variable (not followed)
+    # todoruleid: python.password-fast-hash
+    return hashlib.md5(material).hexdigest()

@@ -65,3 +65,10 @@ def show_directory(pwd: str) -> None:
 
 def get_cache_token():
     return 1
+
+
+def log_settings(config: dict) -> None:
+    # ruleid: python.secret-in-log
+    logger.info("using database password %s", config.get("db_password"))
+    # ok: python.secret-in-log
+    logger.info("password reset requested for %s", config.get("admin_email"))

@@ -54,3 +54,12 @@ def fetch_with_private_ca() -> dict:
 def client_with_ca() -> httpx.Client:
     # ok: python.tls-verify-disabled
     return httpx.Client(verify=True, timeout=5)
+
+
+VERIFY_TLS = False
+
+
+def fetch_with_flag(url: str) -> bytes:
+    # a False passed through a constant is not followed
+    # todoruleid: python.tls-verify-disabled
+    return requests.get(url, verify=VERIFY_TLS, timeout=10).content
