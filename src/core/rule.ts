@@ -22,7 +22,15 @@ export type FormulaItem =
   | { kind: 'metavariable-regex'; metavariable: string; regex: string; constantPropagation: boolean }
   | { kind: 'metavariable-pattern'; metavariable: string; formula: FormulaSpec; language?: string }
   | { kind: 'metavariable-comparison'; metavariable?: string; comparison: string; base?: number; strip?: boolean }
-  | { kind: 'metavariable-analysis'; metavariable: string; analyzer: 'entropy' | 'redos' }
+  | {
+      kind: 'metavariable-analysis';
+      metavariable: string;
+      analyzer: 'entropy' | 'redos';
+      /** redos `options.complexity`: report only exponential backtracking, or any (the default). */
+      complexity?: 'exponential' | 'polynomial';
+      /** redos `options.anchor`: how the calling API anchors the regex (Python re.match: start, re.fullmatch: full). */
+      anchor?: 'start' | 'full';
+    }
   | { kind: 'metavariable-type'; metavariable: string; types: string[] }
   | { kind: 'focus'; metavariables: string[] };
 

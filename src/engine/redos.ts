@@ -37,8 +37,22 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   return r;
 }
 
-export function isVulnerableRegex(source: string): boolean {
+/**
+ * `exponentialOnly`: polynomial (e.g. quadratic) backtracking does not count. `anchor`: the
+ * calling API matches only at the start (Python re.match) or the whole string (re.fullmatch),
+ * which recheck (search semantics) must be told by anchoring the regex.
+ */
+export function isVulnerableRegex(source: string, exponentialOnly = false, anchor?: 'start' | 'full'): boolean {
   // a regex given as a literal /.../flags: split it
   const lit = /^\/(.*)\/([a-z]*)$/s.exec(source);
-  return lit ? analyzeRegex(lit[1], lit[2]).vulnerable : analyzeRegex(source).vulnerable;
+  let [body, flags] = lit ? [lit[1], lit[2]] : [source, ''];
+  // leading inline flags (Python's (?i)) become flags: JavaScript has no such syntax
+  const inline = /^\(\?([a-zA-Z]+)\)/.exec(body);
+  if (inline) {
+    flags += inline[1].replace(/[^ims]/g, '');
+    body = body.slice(inline[0].length);
+  }
+  if (anchor) body = anchor === 'full' ? `^(?:${body})$` : `^(?:${body})`;
+  const r = analyzeRegex(body, flags);
+  return r.vulnerable && (!exponentialOnly || r.complexity === 'exponential');
 }

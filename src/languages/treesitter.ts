@@ -18,10 +18,13 @@ import type { LanguageSupport } from './types.js';
 
 const require = createRequire(import.meta.url);
 
-/** Tokens dropped from Node.op: they separate, they do not distinguish. */
+/**
+ * Tokens dropped from Node.op: they separate, they do not distinguish. (`->` only introduces a
+ * Python return annotation, which is its own field: `def $F(...): ...` must match annotated defs.)
+ */
 const PUNCTUATION = new Set([
   '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '?.', '=', '=>', '"', "'", '`', '${',
-  '\\', 'async', '\n',
+  '\\', 'async', '\n', '->',
 ]);
 
 export class ParseFailure extends Error {

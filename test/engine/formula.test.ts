@@ -225,6 +225,46 @@ describe('metavariable-analysis: redos', () => {
     const code = 'import re\nA = re.compile(r"^(a+)+$")\nB = re.compile(r"^[a-z]+@example\\\\.com$")\nC = re.compile(r"(\\\\w+\\\\s?)*$")\nD = re.compile(r"^\\\\d{3}-\\\\d{4}$")\n';
     expect(await matchLines(y, code)).toEqual([2, 4]);
   });
+  it('options.complexity: exponential leaves out polynomial backtracking', async () => {
+    const y = ruleYaml(`patterns:
+  - pattern: re.compile($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos
+      options:
+        complexity: exponential`);
+    // line 3 backtracks quadratically (\\s*$ after a greedy run), line 2 exponentially
+    const code = 'import re\nA = re.compile(r"^(a+)+$")\nB = re.compile(r"\\s*x*\\s*$")\nC = re.compile(r"^[a-z]+$")\n';
+    expect(await matchLines(y, code)).toEqual([2]);
+    const any = ruleYaml(`patterns:
+  - pattern: re.compile($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos`);
+    expect(await matchLines(any, code)).toEqual([2, 3]);
+  });
+  it('options.anchor: a regex matched at the start or in full is analysed anchored', async () => {
+    const rule = (anchor: string) => ruleYaml(`patterns:
+  - pattern: re.$F($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos
+      options:
+        complexity: exponential${anchor}`);
+    // unanchored, (\\w+,?)+ finds a short match at once; anchored at both ends it backtracks exponentially
+    const code = 'import re\nre.fullmatch(r"(\\w+,?)+", s)\n';
+    expect(await matchLines(rule(''), code)).toEqual([]);
+    expect(await matchLines(rule('\n        anchor: full'), code)).toEqual([2]);
+  });
+  it('rejects unknown redos options', async () => {
+    await expect(matchLines(ruleYaml(`patterns:
+  - pattern: re.compile($R, ...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos
+      options:
+        complexity: cubic`), 'x = 1\n')).rejects.toThrow(/complexity/);
+  });
   it('works on JavaScript regex literals', async () => {
     const y = ruleYaml(`patterns:
   - pattern: $R.test(...)

@@ -54,6 +54,9 @@ const cases: Case[] = [
   { name: 'statement sequence with ellipsis', pattern: '$F = open($P)\n...\n$F.write($D)', code: 'f = open(p)\nx = 1\nf.write(d)\ng = open(p)\nh.write(d)\n', lines: [1] },
   { name: 'deep statement matching after ellipsis', pattern: '$X = input()\n...\nos.system($X)', code: 'import os\nx = input()\nif x:\n    os.system(x)\n', lines: [2] },
   { name: 'function definition with ellipsis body', pattern: 'def $F(..., password, ...):\n    ...', code: 'def login(user, password):\n    return 1\ndef other(user):\n    return 2\n', lines: [1] },
+  { name: 'function pattern matches annotated definitions', pattern: 'def $F(...):\n    ...', code: 'def a(x) -> str:\n    return x\nasync def b(y: int) -> None:\n    pass\nlambda: 1\n', lines: [1, 3] },
+  { name: 'return annotation in the pattern', pattern: 'def $F(...) -> int:\n    ...', code: 'def a(x) -> int:\n    return 1\ndef b(x) -> str:\n    return ""\ndef c(x):\n    return 1\n', lines: [1] },
+  { name: 'with ... as $X binds the name used in the body', pattern: 'with smtplib.SMTP(...) as $S:\n    ...\n    $S.login(...)', code: 'import smtplib\nwith smtplib.SMTP(h) as s:\n    s.login(u, p)\nwith smtplib.SMTP(h) as s:\n    t.login(u, p)\n', lines: [2] },
   { name: 'return statement', pattern: 'return $X == None', code: 'def f(a):\n    return a == None\ndef g(a):\n    return a\n', lines: [2] },
   { name: 'decorators: the pattern names a subset', pattern: '@app.route(...)\ndef $F(...):\n    ...', code: '@login_required\n@app.route("/x")\ndef view():\n    pass\ndef plain():\n    pass\n', lines: [1] },
   // --- equivalences: parentheses, imports
@@ -62,6 +65,7 @@ const cases: Case[] = [
   { name: 'from-import', pattern: 'os.system($X)', code: 'from os import system\nsystem(x)\n', lines: [2] },
   { name: 'from-import with alias', pattern: 'os.system($X)', code: 'from os import system as s\ns(x)\nsystem(x)\n', lines: [2] },
   { name: 'nested module path', pattern: 'xml.etree.ElementTree.parse(...)', code: 'import xml.etree.ElementTree as ET\nET.parse(f)\nfrom xml.etree import ElementTree\nElementTree.parse(f)\n', lines: [2, 4] },
+  { name: 'an imported name matches only where it is used, not in the import or as an attribute', pattern: 'django.views.decorators.csrf.csrf_exempt', code: 'from django.views.decorators.csrf import csrf_exempt\nfrom django.views.decorators import csrf\n@csrf_exempt\ndef v(r):\n    pass\nu = [f(csrf_exempt), g(csrf.csrf_exempt), h(other.csrf_exempt)]\nk(csrf_exempt=1)\n', lines: [3, 6, 6] },
   { name: 'import of a submodule', pattern: 'os.path.join(...)', code: 'from os import path\npath.join(a, b)\nimport os\nos.path.join(a, b)\n', lines: [2, 4] },
   { name: 'names imported from a module whose name is no identifier', lang: 'javascript', pattern: 'require("fs/promises").readFile($P)', code: 'import { readFile } from "node:fs/promises";\nreadFile(p);\nconst fsp = require("fs/promises");\nfsp.readFile(p);\nconst { readFile: rf } = require("fs-extra");\nrf(p);\n', lines: [2, 4] },
   { name: 'JS: `$X = e;` in a statement sequence matches a declaration', lang: 'javascript', pattern: '$F = open($P);\n...\n$F.write($D);', code: 'const f = open(p);\nlet x = 1;\nf.write(d);\nconst g = open(p), h = 2;\ng.write(d);\n', lines: [1] },

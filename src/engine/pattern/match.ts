@@ -43,6 +43,22 @@ const ARGUMENT_LISTS = new Set(['argument_list']);
 const UNORDERED = new Set(['dictionary', 'object', 'decorated_definition', 'set']);
 const KEYWORD_ARGUMENT = 'keyword_argument';
 
+/**
+ * Whether an identifier names a variable (so an import alias applies to it). The attribute in
+ * `csrf.csrf_exempt`, keyword names, and the names inside import statements do not.
+ */
+function refersToBinding(n: Node): boolean {
+  const parent = n.parent;
+  if (!parent) return true;
+  if (n.field === 'attribute' && parent.type === 'attribute') return false;
+  if (n.field === 'name' && parent.type === 'keyword_argument') return false;
+  for (let a: Node | null = parent; a; a = a.parent) {
+    if (a.type === 'import_statement' || a.type === 'import_from_statement' || a.type === 'future_import_statement') return false;
+    if (STATEMENT_CONTAINERS.has(a.type)) break;
+  }
+  return true;
+}
+
 /** Per-file state shared by all patterns matched against one tree. */
 export class MatchContext {
   steps = 0;
@@ -90,7 +106,7 @@ export class MatchContext {
     v = null;
     if (this.support.identifierTypes.has(n.type) && n.children.length === 0) {
       const t = this.text(n);
-      v = n.type === 'identifier' ? (this.aliases.get(t) ?? [t]) : [t];
+      v = n.type === 'identifier' && refersToBinding(n) ? (this.aliases.get(t) ?? [t]) : [t];
     } else if (MEMBER_TYPES.has(n.type)) {
       const obj = n.get('object');
       const prop = n.get('attribute') ?? n.get('property');
@@ -119,7 +135,7 @@ export class MatchContext {
     let v = this.synthetic.get(n);
     if (v !== undefined) return v;
     v = null;
-    const path = n.type === 'identifier' ? this.aliases.get(this.text(n)) : undefined;
+    const path = n.type === 'identifier' && refersToBinding(n) ? this.aliases.get(this.text(n)) : undefined;
     // the first segment may be a module name that is no identifier (`fs/promises`, `fs-extra`):
     // it still matches a `require("fs/promises").readFile` pattern
     if (path && path.length >= 2 && path.slice(1).every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) {

@@ -402,7 +402,23 @@ function parseItem(ctx: Ctx, v: unknown): FormulaItem {
       allowKeys(c, val, ['metavariable', 'analyzer', 'options']);
       const analyzer = str(c, val.analyzer, '`analyzer`', [...path, 'analyzer']);
       if (analyzer !== 'entropy' && analyzer !== 'redos') fail(c, `unsupported analyzer \`${analyzer}\` (supported: entropy, redos)`);
-      return { kind: 'metavariable-analysis', metavariable: checkMetavar(c, val.metavariable, [...path, 'metavariable']), analyzer };
+      let complexity: 'exponential' | 'polynomial' | undefined;
+      let anchor: 'start' | 'full' | undefined;
+      if (val.options !== undefined) {
+        const o = val.options;
+        const op = [...path, 'options'];
+        if (!isObject(o)) fail(c, '`options` must be a mapping', op);
+        allowKeys({ ...c, path: op }, o, analyzer === 'redos' ? ['complexity', 'anchor'] : []);
+        if (o.anchor !== undefined) {
+          if (o.anchor !== 'start' && o.anchor !== 'full') fail(c, '`options.anchor` must be start or full', [...op, 'anchor']);
+          anchor = o.anchor;
+        }
+        if (o.complexity !== undefined) {
+          if (o.complexity !== 'exponential' && o.complexity !== 'polynomial') fail(c, '`options.complexity` must be exponential or polynomial', [...op, 'complexity']);
+          complexity = o.complexity;
+        }
+      }
+      return { kind: 'metavariable-analysis', metavariable: checkMetavar(c, val.metavariable, [...path, 'metavariable']), analyzer, ...(complexity ? { complexity } : {}), ...(anchor ? { anchor } : {}) };
     }
     case 'metavariable-type': {
       if (!isObject(val)) fail(c, '`metavariable-type` needs `metavariable` and `type`');
