@@ -38,6 +38,7 @@ const cases: Case[] = [
   { name: 'string regex', pattern: 'hashlib.new("=~/^(md5|sha1)$/i")', code: 'import hashlib\nhashlib.new("MD5")\nhashlib.new("sha1")\nhashlib.new("sha512")\n', lines: [2, 3] },
   { name: 'f"..." matches f-strings', pattern: 'os.system(f"...")', code: 'import os\nos.system(f"ls {d}")\nos.system("ls")\n', lines: [2] },
   { name: 'constant propagation of a single string assignment', pattern: 'hashlib.new("md5")', code: 'import hashlib\nALG = "md5"\nhashlib.new(ALG)\nx = "md5"\nx = "sha256"\nhashlib.new(x)\n', lines: [3] },
+  { name: 'a string pattern on its own matches a name holding a constant string', lang: 'javascript', pattern: '"..."', code: 'const K = "k1";\nuse(K);\nlet v = "a";\nv = "b";\nuse(v);\nuse(other);\n', lines: [1, 2, 3, 4] },
   // --- containers
   { name: 'list with ellipsis', pattern: '[..., "--privileged", ...]', code: 'a = ["run", "--privileged", "img"]\nb = ["run", "img"]\n', lines: [1] },
   { name: 'dict keys in any order with ellipsis', pattern: '{..., "verify": False, ...}', code: 'a = {"url": u, "verify": False}\nb = {"verify": True}\n', lines: [1] },
