@@ -36,6 +36,12 @@ export interface SinkHit {
   rule: number;
   requires?: string;
   env: Env;
+  /**
+   * The sink spec focuses a metavariable: the matched expression is the sink and its own value
+   * counts, even when it is a call (`createCipheriv(a, k, Buffer.alloc(16))` with focus on the
+   * IV). Unfocused call sinks (`eval(...)`) check their arguments instead.
+   */
+  focused?: boolean;
 }
 
 export interface SanitizerHit {
@@ -1132,8 +1138,8 @@ export class TaintInterpreter {
   // -------------------------------------------------------------------------------------------
   // Sinks
 
-  private sinkValue(n: Node, t: Taint): Taint {
-    if (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression') return this.argCache.get(n) ?? null;
+  private sinkValue(n: Node, t: Taint, focused = false): Taint {
+    if (!focused && (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression')) return this.argCache.get(n) ?? null;
     if (n.type === 'assignment_expression' || n.type === 'assignment' || n.type === 'augmented_assignment_expression') {
       return t;
     }
@@ -1143,9 +1149,10 @@ export class TaintInterpreter {
   private checkSink(n: Node, t: Taint, _env: VarEnv): void {
     const hits = this.m.sinks.get(keyOf(n));
     if (!hits) return;
-    const value = this.sinkValue(n, t);
-    if (!value) return;
-    for (const h of hits) this.reachSink(h, n, value);
+    for (const h of hits) {
+      const value = this.sinkValue(n, t, h.focused);
+      if (value) this.reachSink(h, n, value);
+    }
   }
 
   /** Statement-shaped sinks (`return $X`): the taint of the statement's expressions. */

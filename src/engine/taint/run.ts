@@ -7,7 +7,7 @@
 import type { Node } from '../../core/ast.js';
 import { suppressionAt } from '../../core/suppress.js';
 import type { Finding, LanguageId, Location, TraceStep } from '../../core/types.js';
-import { evalFormula, type Doc, type Evaluator } from '../formula.js';
+import { evalFormula, type CFormula, type Doc, type Evaluator } from '../formula.js';
 import { lookup, type Env } from '../pattern/match.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { baseFinding, interpolate, location, metavarsOf, snippetOf } from '../run.js';
@@ -58,7 +58,8 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       }
     }
     for (const s of t.sinks) {
-      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env });
+      const focused = focuses(s.formula);
+      for (const r of evalFormula(s.formula, doc, lang, hooks)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused });
     }
     for (const s of t.sanitizers) {
       for (const r of evalFormula(s.formula, doc, lang, hooks)) {
@@ -76,6 +77,14 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
     }
   });
   return m;
+}
+
+/** Whether a spec focuses a metavariable (in any branch). */
+function focuses(f: CFormula): boolean {
+  if (f.k === 'all') return f.focus.length > 0;
+  if (f.k === 'either') return f.children.some(focuses);
+  if (f.k === 'lang') return f.inner !== null && focuses(f.inner);
+  return false;
 }
 
 /** The line a node starts on, whole (frames underline by column). */
