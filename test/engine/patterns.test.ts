@@ -42,6 +42,7 @@ const cases: Case[] = [
   // --- containers
   { name: 'list with ellipsis', pattern: '[..., "--privileged", ...]', code: 'a = ["run", "--privileged", "img"]\nb = ["run", "img"]\n', lines: [1] },
   { name: 'dict keys in any order with ellipsis', pattern: '{..., "verify": False, ...}', code: 'a = {"url": u, "verify": False}\nb = {"verify": True}\n', lines: [1] },
+  { name: 'JS shorthand property matches a key: value pattern', lang: 'javascript', pattern: 'f({..., iv: $V, ...})', code: 'f({ name: n, iv });\nf({ iv: x });\nf({ ivx });\nf({ other });\n', lines: [1, 2] },
   { name: 'JS object with ellipsis', lang: 'javascript', pattern: '{..., rejectUnauthorized: false, ...}', code: 'const o = { host: h, rejectUnauthorized: false };\nconst p = { rejectUnauthorized: true };\n', lines: [1] },
   // --- deep expressions
   { name: 'deep expression', pattern: 'cursor.execute(<... $Q ...>)', code: 'cursor.execute("a" + q)\ncursor.execute(q)\ncursor.execute(fmt(1, g(q)))\nother.execute(q)\n', lines: [1, 2, 3] },

@@ -335,6 +335,14 @@ function matchTree(ctx: MatchContext, p: PTree, c: Node, env: Env, k: (e: Env) =
       matchFunctionAcross(ctx, p, c, env, k);
       return;
     }
+    if (p.type === 'pair' && c.type === 'shorthand_property_identifier') {
+      // `{ iv }` is `{ iv: iv }`: the key and the value are both the name
+      const key = field(p, 'key');
+      const value = field(p, 'value');
+      if (!key || !value) return;
+      matchNode(ctx, key, c, env, (e) => matchNode(ctx, value, c, e, k));
+      return;
+    }
     return;
   }
   if (p.op !== null && p.op !== c.op) return;
