@@ -37,6 +37,13 @@ async function encryptInBrowser(key, data) {
   return crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, data);
 }
 
+const INIT_VECTOR = 'a1b2c3d4e5f6g7h8';
+function encryptLegacy(text) {
+  // ruleid: javascript.static-iv
+  const cipher = crypto.createCipheriv('aes-128-cbc', KEY.subarray(0, 16), INIT_VECTOR);
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+
 // A fresh random IV per message is the fix.
 function encryptSafe(text) {
   const iv = crypto.randomBytes(16);
