@@ -48,6 +48,7 @@ const cases: Case[] = [
   { name: 'deep expression', pattern: 'cursor.execute(<... $Q ...>)', code: 'cursor.execute("a" + q)\ncursor.execute(q)\ncursor.execute(fmt(1, g(q)))\nother.execute(q)\n', lines: [1, 2, 3] },
   // --- statements and sequences
   { name: 'statement sequence with ellipsis', pattern: '$F = open($P)\n...\n$F.write($D)', code: 'f = open(p)\nx = 1\nf.write(d)\ng = open(p)\nh.write(d)\n', lines: [1] },
+  { name: 'assignment statement in a sequence matches a JS declaration', lang: 'javascript', pattern: '$R = verify($T);\n...\nuse($T);', code: 'const r = verify(t);\nuse(t);\nlet a = 1, b = verify(u);\nuse(u);\nx = verify(v);\nuse(v);\n', lines: [1, 5] },
   { name: 'deep statement matching after ellipsis', pattern: '$X = input()\n...\nos.system($X)', code: 'import os\nx = input()\nif x:\n    os.system(x)\n', lines: [2] },
   { name: 'function definition with ellipsis body', pattern: 'def $F(..., password, ...):\n    ...', code: 'def login(user, password):\n    return 1\ndef other(user):\n    return 2\n', lines: [1] },
   { name: 'return statement', pattern: 'return $X == None', code: 'def f(a):\n    return a == None\ndef g(a):\n    return a\n', lines: [2] },

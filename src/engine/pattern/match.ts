@@ -335,6 +335,13 @@ function matchTree(ctx: MatchContext, p: PTree, c: Node, env: Env, k: (e: Env) =
       matchFunctionAcross(ctx, p, c, env, k);
       return;
     }
+    if (p.type === 'expression_statement' && (c.type === 'lexical_declaration' || c.type === 'variable_declaration')) {
+      // the statement `$X = e;` in a sequence matches `const x = e;` (one declarator)
+      const inner = p.unnamed.length === 1 ? p.unnamed[0] : undefined;
+      const decls = c.unnamed().filter((d) => d.type === 'variable_declarator');
+      if (inner?.k === 'node' && inner.type === 'assignment_expression' && decls.length === 1) matchNode(ctx, inner, decls[0], env, k);
+      return;
+    }
     if (p.type === 'pair' && c.type === 'shorthand_property_identifier') {
       // `{ iv }` is `{ iv: iv }`: the key and the value are both the name
       const key = field(p, 'key');
