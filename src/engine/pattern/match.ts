@@ -552,6 +552,24 @@ export interface PatternMatch {
   node?: Node;
 }
 
+/**
+ * Nodes (not the root) starting in [start, end): a contiguous run of the preorder list, found
+ * by binary search, so a lone-metavariable pattern inside a small range (metavariable-pattern)
+ * does not visit the whole file.
+ */
+function nodesStartingIn(nodes: Node[], start: number, end: number): Node[] {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < nodes.length && nodes[i].start < end; i++) if (nodes[i].parent !== null) out.push(nodes[i]);
+  return out;
+}
+
 /** All matches of a compiled pattern in a tree, optionally only within [from, to). */
 export function findMatches(ctx: MatchContext, pat: CompiledPattern, within?: { start: number; end: number }): PatternMatch[] {
   const out: PatternMatch[] = [];
@@ -578,7 +596,9 @@ export function findMatches(ctx: MatchContext, pat: CompiledPattern, within?: { 
   }
   const candidates = pat.rootTypes
     ? pat.rootTypes.flatMap((t) => ctx.tree.byType.get(t) ?? [])
-    : ctx.tree.nodes.filter((n) => n.parent !== null);
+    : within
+      ? nodesStartingIn(ctx.tree.nodes, within.start, within.end)
+      : ctx.tree.nodes.filter((n) => n.parent !== null);
   for (const c of candidates) {
     if (!inRange(c)) continue;
     matchNode(ctx, pat.root, c, null, (env) => out.push({ start: c.start, end: c.end, env, node: c }));
