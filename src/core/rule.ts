@@ -22,7 +22,7 @@ export type FormulaItem =
   | { kind: 'metavariable-regex'; metavariable: string; regex: string; constantPropagation: boolean }
   | { kind: 'metavariable-pattern'; metavariable: string; formula: FormulaSpec; language?: string }
   | { kind: 'metavariable-comparison'; metavariable?: string; comparison: string; base?: number; strip?: boolean }
-  | { kind: 'metavariable-analysis'; metavariable: string; analyzer: 'entropy' | 'redos' }
+  | { kind: 'metavariable-analysis'; metavariable: string; analyzer: 'entropy' | 'redos'; options?: { complexity?: 'polynomial' | 'exponential' } }
   | { kind: 'metavariable-type'; metavariable: string; types: string[] }
   | { kind: 'focus'; metavariables: string[] };
 

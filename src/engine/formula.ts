@@ -53,7 +53,7 @@ type CCond =
   | { k: 'pattern'; mv: string; formula: CFormula; language: LanguageId | 'regex' | null }
   | { k: 'comparison'; expr: ReturnType<typeof parseComparison>; base?: number; strip: boolean; source: string }
   | { k: 'entropy'; mv: string }
-  | { k: 'redos'; mv: string }
+  | { k: 'redos'; mv: string; complexity: 'polynomial' | 'exponential' }
   | { k: 'type'; mv: string; types: string[] };
 
 export class FormulaCompileError extends Error {
@@ -160,7 +160,7 @@ function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFor
       }
       return;
     case 'metavariable-analysis':
-      f.conds.push(item.analyzer === 'entropy' ? { k: 'entropy', mv: item.metavariable } : { k: 'redos', mv: item.metavariable });
+      f.conds.push(item.analyzer === 'entropy' ? { k: 'entropy', mv: item.metavariable } : { k: 'redos', mv: item.metavariable, complexity: item.options?.complexity ?? 'polynomial' });
       return;
     case 'metavariable-type':
       f.conds.push({ k: 'type', mv: item.metavariable, types: item.types });
@@ -205,8 +205,8 @@ export function wordsOf(text: string): Set<string> {
 }
 
 export interface Evaluator {
-  /** Optional analyzer for metavariable-analysis: redos. */
-  redos?: (regex: string) => boolean;
+  /** Optional analyzer for metavariable-analysis: redos (at least this complexity). */
+  redos?: (regex: string, complexity?: 'polynomial' | 'exponential') => boolean;
 }
 
 export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}, within?: { start: number; end: number }): Range[] {
@@ -467,7 +467,7 @@ function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null
       const b = lookup(m.env, cond.mv);
       if (!b || !hooks.redos) return [];
       const v = literalValue(doc, b.nodes, true);
-      return typeof v === 'string' && hooks.redos(v) ? [m] : [];
+      return typeof v === 'string' && hooks.redos(v, cond.complexity) ? [m] : [];
     }
     case 'type': {
       const b = lookup(m.env, cond.mv);

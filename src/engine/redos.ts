@@ -32,8 +32,9 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   return r;
 }
 
-export function isVulnerableRegex(source: string): boolean {
+export function isVulnerableRegex(source: string, complexity: 'polynomial' | 'exponential' = 'polynomial'): boolean {
   // a regex given as a literal /.../flags: split it
   const lit = /^\/(.*)\/([a-z]*)$/s.exec(source);
-  return lit ? analyzeRegex(lit[1], lit[2]).vulnerable : analyzeRegex(source).vulnerable;
+  const r = lit ? analyzeRegex(lit[1], lit[2]) : analyzeRegex(source);
+  return r.vulnerable && (complexity === 'polynomial' || r.complexity === 'exponential');
 }

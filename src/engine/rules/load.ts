@@ -402,7 +402,16 @@ function parseItem(ctx: Ctx, v: unknown): FormulaItem {
       allowKeys(c, val, ['metavariable', 'analyzer', 'options']);
       const analyzer = str(c, val.analyzer, '`analyzer`', [...path, 'analyzer']);
       if (analyzer !== 'entropy' && analyzer !== 'redos') fail(c, `unsupported analyzer \`${analyzer}\` (supported: entropy, redos)`);
-      return { kind: 'metavariable-analysis', metavariable: checkMetavar(c, val.metavariable, [...path, 'metavariable']), analyzer };
+      let options: { complexity?: 'polynomial' | 'exponential' } | undefined;
+      if (val.options !== undefined) {
+        // redos: `complexity: exponential` reports only exponential backtracking (default: polynomial or worse)
+        if (!isObject(val.options)) fail(c, '`options` of metavariable-analysis must be a mapping');
+        allowKeys(c, val.options, analyzer === 'redos' ? ['complexity'] : []);
+        const complexity = val.options.complexity;
+        if (complexity !== undefined && complexity !== 'polynomial' && complexity !== 'exponential') fail(c, '`complexity` must be polynomial or exponential');
+        options = complexity ? { complexity } : {};
+      }
+      return { kind: 'metavariable-analysis', metavariable: checkMetavar(c, val.metavariable, [...path, 'metavariable']), analyzer, options };
     }
     case 'metavariable-type': {
       if (!isObject(val)) fail(c, '`metavariable-type` needs `metavariable` and `type`');
