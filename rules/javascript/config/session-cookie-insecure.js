@@ -15,9 +15,10 @@ app.use(
   }),
 );
 
+// Unset flags are reported by javascript.session-cookie-missing-secure (audit).
 const admin = express();
 admin.use(
-  // ruleid: javascript.session-cookie-insecure
+  // ok: javascript.session-cookie-insecure
   session({
     secret: process.env.ADMIN_SESSION_SECRET,
     resave: false,
@@ -25,14 +26,11 @@ admin.use(
   }),
 );
 
-const api = express();
-api.use(
-  // ruleid: javascript.session-cookie-insecure
+app.use(
   session({
-    secret: process.env.API_SESSION_SECRET,
-    resave: false,
-    saveUninitialized: false,
-    cookie: { maxAge: 15 * 60 * 1000, sameSite: 'lax' },
+    secret: process.env.SESSION_SECRET,
+    // ruleid: javascript.session-cookie-insecure
+    cookie: { httpOnly: false, secure: true },
   }),
 );
 
@@ -73,4 +71,4 @@ safe.use(
 // ok: javascript.session-cookie-insecure
 safe.use(cookieSession({ name: 'session', keys: [process.env.COOKIE_KEY], maxAge: 86400000 }));
 
-module.exports = { app, admin, api, safe, fastify };
+module.exports = { app, admin, safe, fastify };
