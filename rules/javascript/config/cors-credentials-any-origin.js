@@ -29,6 +29,15 @@ app.use((req, res, next) => {
   next();
 });
 
+// The origin copied into a variable first is not followed yet.
+app.use((req, res, next) => {
+  const requestOrigin = req.headers.origin;
+  // todoruleid: javascript.cors-credentials-any-origin
+  res.setHeader('Access-Control-Allow-Origin', requestOrigin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+
 // An allow-list is the fix.
 const ALLOWED_ORIGINS = ['https://app.example.com', 'https://admin.example.com'];
 // ok: javascript.cors-credentials-any-origin

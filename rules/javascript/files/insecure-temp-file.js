@@ -31,6 +31,13 @@ function logPid() {
   fs.writeFileSync(path.join(os.tmpdir(), `worker-${process.pid}.pid`), String(process.pid));
 }
 
+// A path kept in a module-level constant and written inside a function.
+const LOCK_FILE = path.join(os.tmpdir(), 'myapp.lock');
+function lock() {
+  // ruleid: javascript.insecure-temp-file
+  fs.writeFileSync(LOCK_FILE, String(process.pid));
+}
+
 // A private directory, or a random name, is the fix.
 async function convertToPdfSafe(buffer) {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'convert-'));
@@ -53,4 +60,4 @@ function saveState(state) {
   fs.writeFileSync(path.join(__dirname, 'data', 'state.json'), JSON.stringify(state));
 }
 
-module.exports = { convertToPdf, cacheToken, exportCsv, logPid, convertToPdfSafe, scratchFile, saveState };
+module.exports = { lock, convertToPdf, cacheToken, exportCsv, logPid, convertToPdfSafe, scratchFile, saveState };
