@@ -7,6 +7,7 @@ import { Scanner, type Detector } from './core/scanner.js';
 import type { LanguageId, ScanError, ScanResult, Severity } from './core/types.js';
 import { loadRuleConfigs } from './config/rules.js';
 import { languageForName } from './languages/index.js';
+import { addModelsDir } from './languages/models.js';
 import { runScan, assemble } from './runner/index.js';
 import { createDetectors, type DetectorConfig } from './runner/detectors.js';
 import { ruleInfo } from './engine/rules/compile.js';
@@ -17,6 +18,8 @@ export interface ScanOptions {
   config?: string[];
   /** Rules already loaded (instead of `config`). */
   rules?: Rule[];
+  /** Folders of framework models (concepts) to add before rules load. */
+  models?: string[];
   /** Lowest severity reported. */
   severity?: Severity;
   /** Detect secrets (default true). */
@@ -35,7 +38,8 @@ export type ScanInput =
   | { code: string; language?: LanguageId | string; filename?: string }
   | { paths: string[] };
 
-export async function loadRules(config: string[] = ['recommended'], cwd?: string): Promise<{ rules: Rule[]; warnings: ScanError[] }> {
+export async function loadRules(config: string[] = ['recommended'], cwd?: string, models: string[] = []): Promise<{ rules: Rule[]; warnings: ScanError[] }> {
+  for (const m of models) addModelsDir(m);
   const loaded = await loadRuleConfigs(config, cwd);
   return {
     rules: loaded.rules,
@@ -49,7 +53,7 @@ function detectorConfig(o: ScanOptions): DetectorConfig {
 
 /** Scan a snippet or files and folders; the same findings as `redpen scan`. */
 export async function scan(input: ScanInput, options: ScanOptions = {}): Promise<ScanResult> {
-  const { rules, warnings } = options.rules ? { rules: options.rules, warnings: [] } : await loadRules(options.config, options.cwd);
+  const { rules, warnings } = options.rules ? { rules: options.rules, warnings: [] } : await loadRules(options.config, options.cwd, options.models);
   if ('paths' in input) {
     return runScan({
       paths: input.paths,
@@ -85,7 +89,7 @@ export function resolveLanguage(name: string): LanguageId {
  * load once; `scanText` then costs only the parse and the match.
  */
 export async function createScanner(options: ScanOptions & { detectors?: Detector[] } = {}): Promise<Scanner> {
-  const { rules } = options.rules ? { rules: options.rules } : await loadRules(options.config, options.cwd);
+  const { rules } = options.rules ? { rules: options.rules } : await loadRules(options.config, options.cwd, options.models);
   return Scanner.create({
     rules,
     detectors: options.detectors ?? createDetectors(detectorConfig(options)),

@@ -11,6 +11,7 @@ export type { Rule, FormulaSpec } from './core/rule.js';
 export { loadRulesFromText, RuleLoadError } from './engine/rules/load.js';
 export { REPORTERS, reporterFor, type Reporter, type ReportOptions } from './report/index.js';
 export { VERSION } from './version.js';
+export { checkPackages, analyzeDependencies, AdvisoryDb, updateDatabase, type CheckOptions, type CheckReport, type DependencyFinding, type PackageRef } from './deps/index.js';
 export { guardText, checkText, type GuardOptions, type GuardPolicy, type GuardResult } from './guard/text.js';
 export { startGuard, type GuardServer, type GuardServerOptions } from './guard/proxy.js';
 export { runHook, AGENTS, type Agent, type HookOutput } from './hooks/index.js';

@@ -7,12 +7,10 @@
  * others follow the program's codes (0 fine, 2 usage or fatal error).
  */
 import { Command, Option } from 'commander';
-import { createScanner } from '../api.js';
 import { isSeverity } from '../core/severity.js';
 import type { Severity } from '../core/types.js';
 import type { GuardPolicy } from '../guard/text.js';
 import { AGENTS, isAgent, judgeHook, prepareHook } from '../hooks/index.js';
-import { projectRules } from '../surfaces/project.js';
 
 // The MCP SDK and the proxy load only for their own commands: a hook call pays for neither.
 const GUARD_DEFAULTS = { host: '127.0.0.1', port: 8787, maxRequestBytes: 4 * 1024 * 1024, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 120_000 };
@@ -55,6 +53,7 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .option('-c, --config <pack|file|dir>', 'rules (repeatable; default: recommended)', collect)
     .action(async (opts: { config?: string[] }) => {
       const { runMcpStdio } = await import('../mcp/server.js');
+      const { projectRules } = await import('../surfaces/project.js');
       const { config, secrets } = await projectRules(process.cwd(), opts.config);
       await runMcpStdio({ config, secrets });
       setExit(0);
@@ -75,6 +74,8 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
       let out;
       if ('output' in prepared) out = prepared.output;
       else {
+        const { projectRules } = await import('../surfaces/project.js');
+        const { createScanner } = await import('../api.js');
         const { config, secrets } = await projectRules(prepared.parsed.cwd, opts.config);
         out = judgeHook(agent, prepared.parsed, await createScanner({ config, secrets, cwd: prepared.parsed.cwd }), failOn);
       }

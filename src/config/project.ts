@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from '../core/types.js';
 import { PACKAGE_ROOT } from './rules.js';
@@ -28,6 +28,8 @@ export interface ProjectConfig extends Policy {
   'max-file-size'?: number;
   cache?: boolean;
   baseline?: string;
+  /** Folders of user framework models. */
+  models?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +39,8 @@ let validator: ValidateFunction | null = null;
 async function validate(data: unknown, file: string): Promise<ProjectConfig> {
   if (!validator) {
     const schema = JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'schemas', 'redpen-config.schema.json'), 'utf8'));
+    // the validator loads only when a configuration file exists
+    const { Ajv } = await import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(schema);
   }
@@ -90,6 +94,7 @@ export async function loadProjectConfig(file: string): Promise<ProjectConfig> {
   config.rules = resolveRules(config.rules);
   for (const env of Object.values(config.environments ?? {})) env.rules = resolveRules(env.rules);
   if (config.baseline) config.baseline = path.resolve(base, config.baseline);
+  if (config.models) config.models = config.models.map((m) => path.resolve(base, m));
   return config;
 }
 

@@ -30,6 +30,13 @@ import { TaintBudgetExceeded } from '../engine/taint/flow.js';
 export interface Detector {
   id: string;
   scan(input: DetectorInput): Finding[];
+  /**
+   * Called once per document with all of its findings (rules and detectors), before
+   * fingerprints: the secrets detector scrubs the values it found from other findings.
+   */
+  finish?(findings: Finding[]): void;
+  /** Whether this detector needs the syntax tree of a code file (default true). */
+  needsTree?(text: string, language: LanguageId): boolean;
 }
 
 export interface DetectorInput {
@@ -54,6 +61,8 @@ export interface ScannerOptions {
   hooks?: Evaluator;
   /** A project scan: files record taint summaries for other files. */
   interfile?: boolean;
+  /** Taint interpretation steps per file (default 3 million): bounded cost and memory. */
+  taintBudget?: number;
 }
 
 /** A file's result with what its taint analysis offers other files (project scans). */
@@ -142,6 +151,13 @@ export class Scanner {
         findings.push(...this.safeRun(cr, doc, null, result.errors));
       }
     }
+    for (const d of this.options.detectors ?? []) {
+      try {
+        d.finish?.(findings);
+      } catch (e) {
+        result.errors.push({ path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
+      }
+    }
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
     assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
@@ -177,7 +193,13 @@ export class Scanner {
   }
 
   private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], file?: ScannedFile): Finding[] {
-    const tree = this.parse(path, text, language, errors);
+    // with no rule for the file, parse only if a detector asks (secrets-only scans stay cheap)
+    const detectors = this.options.detectors ?? [];
+    const parse =
+      detectors.length === 0 ||
+      (this.byLanguage.get(language) ?? []).some((cr) => cr.appliesTo(path)) ||
+      detectors.some((d) => !d.needsTree || d.needsTree(text, language));
+    const tree = parse ? this.parse(path, text, language, errors) : null;
     const out: Finding[] = [];
     if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors, file));
     out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
@@ -232,7 +254,7 @@ export class Scanner {
     }
     if (taint.length > 0) {
       try {
-        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile);
+        const r = runTaintRules(taint, doc, language, this.options.hooks, interfile, { budget: this.options.taintBudget });
         out.push(...r.findings);
         if (file && r.module) file.taint = r.module;
       } catch (e) {
@@ -296,7 +318,7 @@ export class Scanner {
   }
 }
 
-function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
+export function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
   const s = unit.map(loc.start.line, loc.start.column);
   const e = unit.map(loc.end.line, loc.end.column);
   const out: Location = {

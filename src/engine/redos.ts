@@ -4,7 +4,11 @@
  * length. Results are cached per regex; an analysis that runs out of time counts as not
  * vulnerable (no finding without evidence).
  */
-import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
+
+// recheck is large: load it on the first regex analysed, not with the scanner
+const require = createRequire(import.meta.url);
+let checkSync: typeof import('recheck').checkSync | null = null;
 
 const cache = new Map<string, RedosResult>();
 
@@ -21,6 +25,7 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   let r = cache.get(key);
   if (r) return r;
   try {
+    checkSync ??= (require('recheck') as typeof import('recheck')).checkSync;
     const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: 2000 });
     if (d.status === 'vulnerable') {
       r = { vulnerable: true, complexity: d.complexity.type, attack: d.attack?.pattern };

@@ -126,6 +126,7 @@ export function passesPrefilter(cr: CompiledRule, doc: Doc, lang: LanguageId | n
 /** Findings of one search-mode rule on one document (language `lang`, or null for text-only rules). */
 export function runRule(cr: CompiledRule, doc: Doc, lang: LanguageId | null, hooks: Evaluator = {}): Finding[] {
   if (!passesPrefilter(cr, doc, lang) || !cr.formula) return [];
+  if (doc.ctx) doc.ctx.constantPropagation = cr.rule.options.constant_propagation !== false;
   const ranges = evalFormula(cr.formula, doc, lang, hooks);
   const seen = new Set<string>();
   const out: Finding[] = [];

@@ -5,7 +5,8 @@
  * reviewer sees.
  */
 import { parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
 import { LineIndex } from '../core/ast.js';
 import type { LanguageId } from '../core/types.js';
 import { languageForName, sniffLanguage } from './index.js';
@@ -42,7 +43,16 @@ export interface Unit {
   kind: 'code' | 'output';
 }
 
-const md = new MarkdownIt();
+// the markdown parser loads with the first markdown document, not with the scanner
+const require = createRequire(import.meta.url);
+let md: MarkdownIt | null = null;
+function markdown(): MarkdownIt {
+  if (!md) {
+    const Ctor = require('markdown-it') as typeof MarkdownIt;
+    md = new Ctor();
+  }
+  return md;
+}
 
 /** Tags that name a language we parse, and tags we know are something else. */
 function languageForTag(tag: string, content: string): LanguageId | null {
@@ -56,9 +66,9 @@ function languageForTag(tag: string, content: string): LanguageId | null {
 export function markdownUnits(text: string): Unit[] {
   const units: Unit[] = [];
   const lines = new LineIndex(text);
-  let tokens: ReturnType<typeof md.parse>;
+  let tokens: ReturnType<MarkdownIt["parse"]>;
   try {
-    tokens = md.parse(text, {});
+    tokens = markdown().parse(text, {});
   } catch {
     return units;
   }
@@ -76,6 +86,20 @@ export function markdownUnits(text: string): Unit[] {
       map: (line, column) => ({ line: firstContentLine + line - 1, column: column + indent }),
     });
   }
+  // the prose itself (fenced code blanked, offsets kept) for detectors: keys pasted in a README
+  const pieces: string[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map) continue;
+    const from = lines.starts[t.map[0]];
+    const to = t.map[1] < lines.lineCount ? lines.starts[t.map[1]] : text.length;
+    if (from < at) continue;
+    pieces.push(text.slice(at, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+    at = to;
+  }
+  pieces.push(text.slice(at));
+  const prose = pieces.join('');
+  units.push({ text: prose, language: null, tag: 'markdown', kind: 'output', map: (line, column) => ({ line, column }) });
   return units;
 }
 

@@ -95,7 +95,9 @@ export function allModels(): Model[] {
 
 /** Add a folder of user models (before rules that use them are loaded). */
 export function addModelsDir(dir: string): void {
-  extraDirs.push(path.resolve(dir));
+  const abs = path.resolve(dir);
+  if (extraDirs.includes(abs)) return;
+  extraDirs.push(abs);
   models = null;
 }
 

@@ -229,3 +229,11 @@ describe('metavariable-analysis: redos', () => {
     expect(await matchLines(rule('\n      options:\n        complexity: exponential'), code, 'javascript')).toEqual([1]);
   });
 });
+
+describe('options', () => {
+  it('constant_propagation: false turns constant propagation off', async () => {
+    const code = 'import hashlib\nALG = "md5"\nhashlib.new(ALG)\nhashlib.new("md5")\n';
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")'), code)).toEqual([3, 4]);
+    expect(await matchLines(ruleYaml('pattern: hashlib.new("md5")\noptions:\n  constant_propagation: false'), code)).toEqual([4]);
+  });
+});

@@ -89,3 +89,72 @@ describe('taint rule syntax', () => {
     expect(() => loadRulesFromText('rules:\n  - id: t\n    mode: taint\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern-sinks:\n      - pattern: x\n', 'r.yaml')).toThrow(/pattern-sources/);
   });
 });
+
+describe('user framework models', () => {
+  it('a models folder adds concepts that rules (and bundled concepts) use', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redpen-models-'));
+    fs.mkdirSync(path.join(dir, 'models'));
+    fs.writeFileSync(path.join(dir, 'models', 'acme.yaml'), `models:
+  - id: acme.message
+    concept: remote-source
+    languages: [python]
+    description: a message from the ACME queue (sent by clients)
+    pattern: acme.queue.receive(...)
+  - id: acme.shell
+    concept: acme-shell-sink
+    languages: [python]
+    description: the ACME job runner executes this as a shell command
+    patterns:
+      - pattern: acme.jobs.run_shell($CMD)
+      - focus-metavariable: $CMD
+`);
+    fs.writeFileSync(path.join(dir, 'rule.yaml'), `rules:
+  - id: acme.command-injection
+    mode: taint
+    message: a queued message reaches the ACME shell runner
+    severity: ERROR
+    languages: [python]
+    pattern-sources:
+      - concept: remote-source
+    pattern-sinks:
+      - concept: acme-shell-sink
+`);
+    fs.writeFileSync(path.join(dir, 'worker.py'), 'import acme\n\nmsg = acme.queue.receive()\nacme.jobs.run_shell("convert " + msg.body)\nacme.jobs.run_shell("uptime")\n');
+    const { scan: scanApi } = await import('../../src/api.js');
+    const r = await scanApi({ paths: [path.join(dir, 'worker.py')] }, { config: [path.join(dir, 'rule.yaml')], models: [path.join(dir, 'models')], cwd: dir, secrets: false });
+    expect(r.findings.map((f) => [f.ruleId, f.location.start.line])).toEqual([['acme.command-injection', 4]]);
+    expect(r.findings[0].trace![0].message).toMatch(/ACME queue/);
+  });
+});
+
+describe('bounded cost', () => {
+  it('a file past the taint budget is reported and its other findings stand', async () => {
+    const { Scanner } = await import('../../src/core/scanner.js');
+    const rules = loadRulesFromText(`rules:
+  - id: t.sqli
+    mode: taint
+    message: user input reaches SQL
+    severity: ERROR
+    languages: [python]
+    pattern-sources:
+      - pattern: source()
+    pattern-sinks:
+      - pattern: sink(...)
+  - id: t.eval
+    message: eval of anything
+    severity: WARNING
+    languages: [python]
+    pattern: eval(...)
+`, 'r.yaml').rules;
+    const scanner = await Scanner.create({ rules, taintBudget: 200 });
+    let body = 'x = source()\n';
+    for (let i = 0; i < 8; i++) body += `${'    '.repeat(i)}for v${i} in x:\n${'    '.repeat(i + 1)}x = x + v${i}\n`;
+    const code = `def f():\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n    sink(x)\n\neval(y)\n`;
+    const r = scanner.scanText('big.py', code);
+    expect(r.errors.map((e) => [e.kind, e.level])).toEqual([['timeout', 'warning']]);
+    expect(r.errors[0].message).toMatch(/taint analysis gave up/);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['t.eval']);
+  });
+});

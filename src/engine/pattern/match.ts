@@ -46,6 +46,8 @@ const KEYWORD_ARGUMENT = 'keyword_argument';
 /** Per-file state shared by all patterns matched against one tree. */
 export class MatchContext {
   steps = 0;
+  /** Rule option `constant_propagation` (Semgrep's default: on). */
+  constantPropagation = true;
   private strings = new Map<number, StringInfo | null>();
   private canon = new Map<Node, string[] | null>();
   private synthetic = new Map<Node, Node | null>();
@@ -255,7 +257,7 @@ export function matchNode(ctx: MatchContext, p: PNode, c: Node, env: Env, k: (e:
 function matchString(ctx: MatchContext, p: PString, c: Node, env: Env, k: (e: Env) => void): void {
   let target = c;
   let info = ctx.stringInfo(c);
-  if (!info && c.type === 'identifier') {
+  if (!info && c.type === 'identifier' && ctx.constantPropagation) {
     // constant propagation: a name assigned exactly one string literal
     const v = ctx.constants().get(ctx.text(c));
     if (v && v !== c && !(c.parent && (c.parent.get('left') === c || c.parent.get('name') === c))) {

@@ -226,15 +226,22 @@ export class TaintInterpreter {
   private byName = new Map<string, Node[]>();
   private methods = new Map<Node, Map<string, Node>>();
   private classFields = new Map<Node, Map<string, Taint>>();
-  private nextClassFields = new Map<Node, Map<string, Taint>>();
+  /** Source taint each method writes into self/this fields. */
+  private fieldWritesByFn = new Map<Node, Map<string, Taint>>();
+  /** Source taint each function passes into constructors' field writes, by class. */
+  private ctorFieldsByFn = new Map<Node, Map<Node, Map<string, Taint>>>();
+  /** Local functions each function calls (their summary changes re-run it). */
+  private calleesByFn = new Map<Node, Set<Node>>();
+  /** Functions directly nested in each function. */
+  private nested = new Map<Node, Node[]>();
+  /** Findings by the function they were found in (replaced when it is re-run). */
+  private hitsByFn = new Map<Node, Map<string, TaintHit>>();
   private state: FnState | null = null;
   private moduleEnd: VarEnv = new Map();
   private argCache = new Map<Node, Taint>();
   /** The taint each node evaluated to most recently (propagators read their operands here). */
   private lastValue = new Map<Node, Taint>();
   private steps = 0;
-  private recordHits = false;
-  private hitKeys = new Set<string>();
   private readonly py: boolean;
 
   constructor(
@@ -248,6 +255,14 @@ export class TaintInterpreter {
     for (const n of tree.nodes) {
       if (!isFunctionNode(n)) continue;
       this.functions.push(n);
+      for (let p = n.parent; p; p = p.parent) {
+        if (isFunctionNode(p)) {
+          const list = this.nested.get(p) ?? [];
+          list.push(n);
+          this.nested.set(p, list);
+          break;
+        }
+      }
       const name = this.functionName(n);
       if (name) {
         const list = this.byName.get(name) ?? [];
@@ -292,58 +307,117 @@ export class TaintInterpreter {
     return p && CLASS_TYPES.has(p.type) ? p : null;
   }
 
-  /** Run to a fixpoint of summaries, then once more recording findings. */
-  run(maxRounds = 4): void {
+  /**
+   * Interpret every function, then re-interpret only what a changed summary can affect (its
+   * callers, the methods of a class whose fields changed, nested functions of a re-run
+   * function), until nothing changes or the round bound is hit (recursion terminates there).
+   */
+  run(maxRounds = 6): void {
+    let work: Set<Node> | null = null;
     for (let round = 0; round < maxRounds; round++) {
-      const changed = this.round();
-      if (!changed) break;
+      const next = this.round(work);
+      if (next.size === 0) break;
+      work = next;
     }
-    this.recordHits = true;
-    this.round();
+    // one finding per rule and sink over the whole file: the shortest explanation wins
+    const best = new Map<string, TaintHit>();
+    for (const hits of this.hitsByFn.values()) {
+      for (const [k, h] of hits) {
+        const prev = best.get(k);
+        if (!prev || (h.origin.trace?.length ?? 0) < (prev.origin.trace?.length ?? 0)) best.set(k, h);
+      }
+    }
+    this.hits.length = 0;
+    this.hits.push(...best.values());
   }
 
-  private round(): boolean {
-    let changed = false;
-    this.nextClassFields = new Map();
-    // the module body first: it defines the closure environment of top-level functions
-    const modState: FnState = { fn: this.tree.root, params: [], ret: null, sinks: [], fields: [], parent: null, cls: null };
-    this.moduleEnd = this.execFunctionBody(modState, this.tree.root, new Map());
-    for (const fn of this.functions) {
-      const params = paramsOf(fn, (n) => this.text(n));
-      const st: FnState = { fn, params, ret: null, sinks: [], fields: [], parent: this.closureEnv.get(fn) ?? this.moduleEnd, cls: this.enclosingClass(fn) };
-      const env: VarEnv = new Map();
-      params.forEach((p) => {
-        let t: Taint = [{ kind: 'param', rule: -1, label: '', param: p.index, blocked: [], trace: null }];
-        // a parameter a source pattern matches (FastAPI query params, NestJS @Body()) is a source
-        if (p.node) {
-          t = union(t, this.sourceTaint(p.node, null));
-          if (p.node.parent && p.node.parent !== fn.get('parameters')) t = union(t, this.sourceTaint(p.node.parent, null));
-        }
-        env.set(p.name, t);
-      });
-      const body = fn.get('body');
-      if (!body) continue;
+  private analyse(fn: Node): { summaryChanged: boolean } {
+    const params = paramsOf(fn, (n) => this.text(n));
+    const st: FnState = { fn, params, ret: null, sinks: [], fields: [], parent: this.closureEnv.get(fn) ?? this.moduleEnd, cls: this.enclosingClass(fn) };
+    this.hitsByFn.set(fn, new Map());
+    this.calleesByFn.set(fn, new Set());
+    this.ctorFieldsByFn.delete(fn);
+    const env: VarEnv = new Map();
+    params.forEach((p) => {
+      let t: Taint = [{ kind: 'param', rule: -1, label: '', param: p.index, blocked: [], trace: null }];
+      // a parameter a source pattern matches (FastAPI query params, NestJS @Body()) is a source
+      if (p.node) {
+        t = union(t, this.sourceTaint(p.node, null));
+        if (p.node.parent && p.node.parent !== fn.get('parameters')) t = union(t, this.sourceTaint(p.node.parent, null));
+      }
+      env.set(p.name, t);
+    });
+    const body = fn.get('body');
+    if (body) {
       if (body.type === 'block' || body.type === 'statement_block') this.execFunctionBody(st, body, env);
       else {
         // expression-bodied lambda / arrow function
+        const saved = this.state;
         this.state = st;
         const t = this.evalExpr(body, env);
         st.ret = union(st.ret, extend(t, { kind: 'return', node: body, message: 'returned' }));
+        this.state = saved;
       }
-      const summary: Summary = { params, ret: st.ret, sinks: st.sinks, fields: st.fields };
-      const prev = this.summaries.get(fn);
-      if (!prev || !sameSummary(prev, summary)) changed = true;
-      this.summaries.set(fn, summary);
     }
-    // field taint written by one method is visible to the others in the next round
-    for (const [cls, fields] of this.nextClassFields) {
-      const prev = this.classFields.get(cls);
-      for (const [f, t] of fields) if (!prev || !sameTaint(prev.get(f) ?? null, t)) changed = true;
+    const summary: Summary = { params, ret: st.ret, sinks: st.sinks, fields: st.fields };
+    const prev = this.summaries.get(fn);
+    this.summaries.set(fn, summary);
+    return { summaryChanged: !prev || !sameSummary(prev, summary) };
+  }
+
+  /** One round over `work` (null: everything); returns what must run again. */
+  private round(work: Set<Node> | null): Set<Node> {
+    const changed = new Set<Node>();
+    const root = this.tree.root;
+    let rerunAll = false;
+    if (!work || work.has(root)) {
+      // the module body first: it is the closure environment of top-level functions
+      const modState: FnState = { fn: root, params: [], ret: null, sinks: [], fields: [], parent: null, cls: null };
+      this.hitsByFn.set(root, new Map());
+      this.calleesByFn.set(root, new Set());
+      this.ctorFieldsByFn.delete(root);
+      const before = this.moduleEnd;
+      this.moduleEnd = this.execFunctionBody(modState, root, new Map());
+      if (work && !sameEnv(before, this.moduleEnd)) rerunAll = true;
     }
-    this.classFields = this.nextClassFields;
+    const todo = work && !rerunAll ? new Set(work) : null;
+    for (const fn of this.functions) {
+      if (todo && !todo.has(fn)) continue;
+      // functions nested in a re-run function see its new environment
+      if (todo) for (const inner of this.nested.get(fn) ?? []) todo.add(inner);
+      if (this.analyse(fn).summaryChanged) changed.add(fn);
+    }
+    // field taint written by one method (or passed to a constructor) is visible to the others
+    const fieldsBefore = this.classFields;
+    this.classFields = this.collectClassFields();
+    const next = new Set<Node>();
+    for (const [cls, fields] of this.classFields) {
+      const prev = fieldsBefore.get(cls);
+      let differs = !prev || prev.size !== fields.size;
+      if (!differs) for (const [f, t] of fields) if (!sameTaint(prev!.get(f) ?? null, t)) differs = true;
+      if (differs) for (const m of this.methods.get(cls)?.values() ?? []) next.add(m);
+    }
+    for (const [fn, callees] of this.calleesByFn) {
+      for (const c of callees) if (changed.has(c)) next.add(fn);
+    }
     this.lastValue.clear();
     this.argCache.clear();
-    return changed;
+    return next;
+  }
+
+  private collectClassFields(): Map<Node, Map<string, Taint>> {
+    const out = new Map<Node, Map<string, Taint>>();
+    const add = (cls: Node, field: string, t: Taint) => {
+      let m = out.get(cls);
+      if (!m) out.set(cls, (m = new Map()));
+      m.set(field, union(m.get(field) ?? null, t));
+    };
+    for (const [fn, fields] of this.fieldWritesByFn) {
+      const cls = this.enclosingClass(fn);
+      if (cls) for (const [f, t] of fields) add(cls, f, t);
+    }
+    for (const byCls of this.ctorFieldsByFn.values()) for (const [cls, fields] of byCls) for (const [f, t] of fields) add(cls, f, t);
+    return out;
   }
 
   private execFunctionBody(st: FnState, body: Node, env: VarEnv): VarEnv {
@@ -352,8 +426,8 @@ export class TaintInterpreter {
     this.execBlock(body.children, env);
     // field writes on self/this flow to the class's other methods
     if (st.cls) {
-      let fields = this.nextClassFields.get(st.cls);
-      if (!fields) this.nextClassFields.set(st.cls, (fields = new Map()));
+      const fields = new Map<string, Taint>();
+      this.fieldWritesByFn.set(st.fn, fields);
       for (const [k, t] of env) {
         const m = /^(self|this)\.([\w$]+)$/.exec(k);
         if (!m || !t) continue;
@@ -1052,6 +1126,7 @@ export class TaintInterpreter {
     // constructing an object: its constructor's field writes taint the class's fields
     if (callee?.type === 'identifier' && argsTaint) this.constructorFields(this.text(callee), positional, keyword);
     const target = callee ? this.resolve(callee) : null;
+    if (target?.fn) this.calleesByFn.get(this.state?.fn ?? this.tree.root)?.add(target.fn);
     const summary = target?.summary ?? (target?.fn ? this.summaries.get(target.fn) : undefined);
     if (target && (summary || target.fn)) {
       if (!summary) return null; // not analysed yet this round: the fixpoint will come back
@@ -1085,11 +1160,17 @@ export class TaintInterpreter {
       const clsName = cls.get('name');
       if (!clsName || this.text(clsName) !== name) continue;
       const ctor = methods.get('__init__') ?? methods.get('constructor');
-      const summary = ctor ? this.summaries.get(ctor) : undefined;
+      if (!ctor) continue;
+      const caller = this.state?.fn ?? this.tree.root;
+      // when the constructor's summary changes, this caller runs again
+      this.calleesByFn.get(caller)?.add(ctor);
+      const summary = this.summaries.get(ctor);
       if (!summary) continue;
       const shift = this.py ? 1 : 0;
-      let fields = this.nextClassFields.get(cls);
-      if (!fields) this.nextClassFields.set(cls, (fields = new Map()));
+      let byCls = this.ctorFieldsByFn.get(caller);
+      if (!byCls) this.ctorFieldsByFn.set(caller, (byCls = new Map()));
+      let fields = byCls.get(cls);
+      if (!fields) byCls.set(cls, (fields = new Map()));
       for (const w of summary.fields) {
         const p = summary.params.find((x) => x.index === w.param);
         const arg = p ? (keyword.get(p.name) ?? positional[w.param - shift]) : undefined;
@@ -1130,7 +1211,7 @@ export class TaintInterpreter {
         if (blocked.includes(s.rule)) continue;
         const trace = concatTrace(o.trace, { kind: 'call', node: a.node, message: `passed to ${clip(this.text(call.get('function') ?? call))}` }, s.trace);
         if (o.kind === 'source') this.recordHit(s.rule, s.sink, { ...o, blocked, trace });
-        else this.state?.sinks.push({ param: o.param, rule: s.rule, blocked, sink: s.sink, trace });
+        else this.pushSummarySink({ param: o.param, rule: s.rule, blocked, sink: s.sink, trace });
       }
     }
   }
@@ -1173,22 +1254,27 @@ export class TaintInterpreter {
         if (h.requires && !labelsSatisfy(h.requires, [o], h.rule)) continue;
         this.recordHit(h.rule, { kind: 'local', node: sink, env: h.env }, o);
       } else if (this.state && this.state.fn !== this.tree.root) {
-        this.state.sinks.push({ param: o.param, rule: h.rule, blocked: o.blocked, sink: { kind: 'local', node: sink, env: h.env }, trace: o.trace });
+        this.pushSummarySink({ param: o.param, rule: h.rule, blocked: o.blocked, sink: { kind: 'local', node: sink, env: h.env }, trace: o.trace });
       }
     }
   }
 
   private recordHit(rule: number, sink: SinkRef, origin: Origin): void {
-    if (!this.recordHits) return;
+    const hits = this.hitsByFn.get(this.state?.fn ?? this.tree.root);
+    if (!hits) return;
     const k = `${rule}|${sinkKey(sink)}`;
-    if (this.hitKeys.has(k)) {
-      // one finding per sink and rule: keep the shortest explanation
-      const i = this.hits.findIndex((h) => h.rule === rule && sinkKey(h.sink) === sinkKey(sink));
-      if (i >= 0 && (origin.trace?.length ?? 0) < (this.hits[i].origin.trace?.length ?? 0)) this.hits[i] = { rule, sink, origin };
-      return;
-    }
-    this.hitKeys.add(k);
-    this.hits.push({ rule, sink, origin });
+    const prev = hits.get(k);
+    // one finding per sink and rule: keep the shortest explanation
+    if (!prev || (origin.trace?.length ?? 0) < (prev.origin.trace?.length ?? 0)) hits.set(k, { rule, sink, origin });
+  }
+
+  /** Record that a parameter reaches a sink (once per parameter, rule, sanitizers and sink). */
+  private pushSummarySink(s: SummarySink): void {
+    const st = this.state;
+    if (!st) return;
+    const k = `${s.param}|${s.rule}|${s.blocked.join(',')}|${sinkKey(s.sink)}`;
+    if (st.sinks.some((x) => `${x.param}|${x.rule}|${x.blocked.join(',')}|${sinkKey(x.sink)}` === k)) return;
+    st.sinks.push(s);
   }
 }
 

@@ -140,6 +140,11 @@ function findingOf(cr: CompiledRule, doc: Doc, hit: TaintHit): Finding {
   return f;
 }
 
+export interface TaintLimits {
+  /** Interpretation steps per file before giving up (reported as a timeout warning). */
+  budget?: number;
+}
+
 export interface InterfileOptions {
   /** Summaries of other files' functions (absent in the first pass). */
   table?: ModuleTable;
@@ -152,7 +157,7 @@ export interface TaintRunResult {
 }
 
 /** Findings of the taint rules (already prefiltered for this file). */
-export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId, hooks: Evaluator = {}, interfile?: InterfileOptions): TaintRunResult {
+export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId, hooks: Evaluator = {}, interfile?: InterfileOptions, limits: TaintLimits = {}): TaintRunResult {
   if (rules.length === 0 || !doc.tree || !doc.ctx) return { findings: [] };
   const m = collectMatches(rules, doc, lang, hooks);
   const ruleIds = rules.map((r) => r.rule.id);
@@ -162,7 +167,7 @@ export function runTaintRules(rules: CompiledRule[], doc: Doc, lang: LanguageId,
   if (!interfile && (m.sources.size === 0 || m.sinks.size === 0)) return { findings: [] };
   if (interfile && !table && m.sources.size === 0 && m.sinks.size === 0) return { findings: [], module: moduleOf(doc, interfile, null, ruleIds) };
   const external = table ? externalResolver(doc.path, doc.ctx, table, ruleIndex) : null;
-  const interp = new TaintInterpreter(doc.tree, lang, m, external);
+  const interp = new TaintInterpreter(doc.tree, lang, m, external, limits.budget);
   interp.run();
   const findings = interp.hits.map((hit) => findingOf(rules[hit.rule], doc, hit));
   return { findings, module: interfile ? moduleOf(doc, interfile, interp, ruleIds) : undefined };

@@ -1,0 +1,310 @@
+/**
+ * The offline advisory database: OSV records for npm and PyPI in one SQLite file.
+ *
+ * Why node-sqlite3-wasm: SQLite compiled to WebAssembly with real file access. Native bindings
+ * (better-sqlite3, sqlite3) download prebuilt binaries at install time, which fails on
+ * machines without that network; Node's built-in `node:sqlite` needs Node 22.5 and redpen
+ * supports Node 20; sql.js keeps the whole database in memory and must rewrite the file to save.
+ *
+ * Invariants:
+ * - A record is stored whole (JSON) with one `affected` row per (ecosystem, normalised name),
+ *   so a lookup reads only the records naming the package; version matching happens in
+ *   osv.ts, exactly as for records fetched from the API.
+ * - Importing is idempotent: a record replaces an older or equal `modified` copy, never a newer one.
+ * - A bad record is counted and reported, never a reason to stop the import.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import { normalizeName } from './names.js';
+import { asOsvRecord, ecosystemOf, type OsvRecord } from './osv.js';
+import type { Ecosystem } from './types.js';
+
+const require = createRequire(import.meta.url);
+type Sqlite = typeof import('node-sqlite3-wasm');
+type Db = InstanceType<Sqlite['Database']>;
+// loaded on first use: worker threads import this capability but never open a database
+let sqlite: Sqlite | null = null;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, modified TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS affected (
+  ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL,
+  PRIMARY KEY (ecosystem, name, id)
+) WITHOUT ROWID;
+`;
+
+export interface ImportStats {
+  /** Records stored (new or newer). */
+  imported: number;
+  /** Records already present with the same or a newer `modified`. */
+  unchanged: number;
+  /** Records that name neither npm nor PyPI. */
+  skipped: number;
+  /** Records that could not be read; the first few errors are kept. */
+  failed: number;
+  errors: string[];
+}
+
+function emptyStats(): ImportStats {
+  return { imported: 0, unchanged: 0, skipped: 0, failed: 0, errors: [] };
+}
+
+export class AdvisoryDb {
+  private empty = false;
+
+  private constructor(
+    private db: Db,
+    readonly file: string,
+  ) {}
+
+  /** Open (and create, unless `mustExist`) a database file. */
+  static open(file: string, options: { mustExist?: boolean; readOnly?: boolean } = {}): AdvisoryDb {
+    if (!options.mustExist) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    sqlite ??= require('node-sqlite3-wasm') as Sqlite;
+    const db = new sqlite.Database(file, { fileMustExist: options.mustExist, readOnly: options.readOnly });
+    if (!options.readOnly) db.exec(SCHEMA);
+    return new AdvisoryDb(db, file);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Records naming a package (any version); matching is the caller's. */
+  recordsFor(ecosystem: Ecosystem, name: string): OsvRecord[] {
+    const rows = this.db.all(
+      'SELECT r.data AS data FROM affected a JOIN records r ON r.id = a.id WHERE a.ecosystem = ? AND a.name = ?',
+      [ecosystem, normalizeName(ecosystem, name)],
+    );
+    return rows.map((r) => JSON.parse(typeof r.data === 'string' ? r.data : Buffer.from(r.data as Uint8Array).toString('utf8')) as OsvRecord);
+  }
+
+  count(): { records: number; packages: number } {
+    const r = this.db.get('SELECT (SELECT count(*) FROM records) AS records, (SELECT count(DISTINCT ecosystem || name) FROM affected) AS packages');
+    return { records: Number(r?.records ?? 0), packages: Number(r?.packages ?? 0) };
+  }
+
+  getMeta(key: string): string | undefined {
+    const r = this.db.get('SELECT value FROM meta WHERE key = ?', [key]);
+    return r ? String(r.value) : undefined;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  /** When the database was last filled, for reports ("advisories as of ..."). */
+  updatedAt(): string | undefined {
+    return this.getMeta('updated');
+  }
+
+  /** Store records from any iterable, in transactions of a few thousand. */
+  async importRecords(source: AsyncIterable<{ value?: unknown; error?: string; where: string }>, stats = emptyStats()): Promise<ImportStats> {
+    const BATCH = 2000;
+    let inBatch = 0;
+    // into an empty database every record is new: no need to look for an older copy
+    this.empty = Number(this.db.get('SELECT count(*) AS n FROM records')?.n ?? 0) === 0;
+    // one statement decides: insert, or replace only an older copy (`changes` tells which)
+    const upsert = this.db.prepare('INSERT INTO records (id, modified, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, data = excluded.data WHERE excluded.modified > records.modified');
+    const exists = this.db.prepare('SELECT 1 AS x FROM records WHERE id = ?');
+    const delAffected = this.db.prepare('DELETE FROM affected WHERE id = ?');
+    const addAffected = this.db.prepare('INSERT OR IGNORE INTO affected (ecosystem, name, id) VALUES (?, ?, ?)');
+    const fail = (msg: string) => {
+      stats.failed++;
+      if (stats.errors.length < 20) stats.errors.push(msg);
+    };
+    try {
+      this.db.exec('BEGIN');
+      for await (const item of source) {
+        if (item.error !== undefined) {
+          fail(`${item.where}: ${item.error}`);
+          continue;
+        }
+        let record: OsvRecord;
+        try {
+          record = asOsvRecord(item.value);
+        } catch (e) {
+          fail(`${item.where}: ${(e as Error).message}`);
+          continue;
+        }
+        const names = new Set<string>();
+        for (const a of record.affected ?? []) {
+          const eco = ecosystemOf(a);
+          if (eco && a.package?.name) names.add(`${eco}\u0000${normalizeName(eco, a.package.name)}`);
+        }
+        if (names.size === 0) {
+          stats.skipped++;
+          continue;
+        }
+        const fresh = this.empty || !exists.get([record.id]);
+        // stored as UTF-8 bytes: binding a byte array copies it in one step, a string char by char
+        if (upsert.run([record.id, record.modified, Buffer.from(JSON.stringify(record))]).changes === 0) {
+          stats.unchanged++;
+          continue;
+        }
+        if (!fresh) delAffected.run([record.id]);
+        for (const n of names) {
+          const [eco, name] = n.split('\u0000');
+          addAffected.run([eco, name, record.id]);
+        }
+        stats.imported++;
+        if (++inBatch >= BATCH) {
+          this.db.exec('COMMIT');
+          this.db.exec('BEGIN');
+          inBatch = 0;
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      for (const s of [upsert, exists, delAffected, addAffected]) s.finalize();
+    }
+    return stats;
+  }
+
+  /** Import a folder (recursively), a zip archive, a JSON file, or JSON Lines (gzipped or not). */
+  async importPath(p: string): Promise<ImportStats> {
+    const stats = emptyStats();
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const f of listFiles(p)) await this.importFile(f, stats);
+    } else await this.importFile(p, stats);
+    this.setMeta('updated', new Date().toISOString());
+    return stats;
+  }
+
+  private async importFile(file: string, stats: ImportStats): Promise<void> {
+    const kind = await sniffFile(file);
+    if (kind === 'zip') await this.importRecords(zipRecords(file), stats);
+    else if (kind === 'json') await this.importRecords(jsonFileRecords(file), stats);
+    else if (kind === 'jsonl' || kind === 'gzip') await this.importRecords(jsonLines(file, kind === 'gzip'), stats);
+    else {
+      stats.failed++;
+      if (stats.errors.length < 20) stats.errors.push(`${file}: not JSON, JSON Lines or a zip archive`);
+    }
+  }
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.isFile() && /\.(json|jsonl|ndjson|gz|zip)$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** What a file holds, by its first bytes (names lie: an OSV export may be called anything). */
+async function sniffFile(file: string): Promise<'zip' | 'gzip' | 'json' | 'jsonl' | 'other'> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (head[0] === 0x50 && head[1] === 0x4b) return 'zip';
+    if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    if (text.startsWith('[')) return 'json';
+    if (text.startsWith('{')) {
+      // one object over several lines is a JSON file; one object per line is JSON Lines
+      const firstLine = text.split('\n')[0].trim();
+      if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
+      try {
+        JSON.parse(firstLine);
+        return bytesRead < buf.length && text.trim() === firstLine ? 'json' : 'jsonl';
+      } catch {
+        return 'json';
+      }
+    }
+    return 'other';
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* jsonFileRecords(file: string): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+  } catch (e) {
+    yield { error: `invalid JSON: ${(e as Error).message}`, where: file };
+    return;
+  }
+  if (Array.isArray(data)) for (const [i, v] of data.entries()) yield { value: v, where: `${file}[${i}]` };
+  else yield { value: data, where: file };
+}
+
+async function* jsonLines(file: string, gzip: boolean): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+  const raw = fs.createReadStream(file);
+  const stream: Readable = gzip ? raw.pipe(zlib.createGunzip()) : raw;
+  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      yield { value: JSON.parse(line), where: `${file}:${n}` };
+    } catch (e) {
+      yield { error: `invalid JSON: ${(e as Error).message}`, where: `${file}:${n}` };
+    }
+  }
+}
+
+/** JSON entries of a zip archive, read one at a time (the npm archive is hundreds of MB). */
+async function* zipRecords(file: string): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(err ?? new Error('cannot open zip')) : resolve(z))),
+  );
+  const queue: ({ value?: unknown; error?: string; where: string } | null)[] = [];
+  let wake: (() => void) | null = null;
+  const push = (v: { value?: unknown; error?: string; where: string } | null) => {
+    queue.push(v);
+    wake?.();
+  };
+  zip.on('entry', (entry: yauzl.Entry) => {
+    if (!/\.json$/i.test(entry.fileName)) {
+      zip.readEntry();
+      return;
+    }
+    zip.openReadStream(entry, (err, rs) => {
+      if (err || !rs) {
+        push({ error: `cannot read: ${err?.message}`, where: `${file}!${entry.fileName}` });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      rs.on('data', (c: Buffer) => chunks.push(c));
+      rs.on('error', (e) => push({ error: e.message, where: `${file}!${entry.fileName}` }));
+      rs.on('end', () => {
+        try {
+          push({ value: JSON.parse(Buffer.concat(chunks).toString('utf8')), where: `${file}!${entry.fileName}` });
+        } catch (e) {
+          push({ error: `invalid JSON: ${(e as Error).message}`, where: `${file}!${entry.fileName}` });
+        }
+      });
+    });
+  });
+  zip.on('end', () => push(null));
+  zip.on('error', (e: Error) => {
+    push({ error: e.message, where: file });
+    push(null);
+  });
+  zip.readEntry();
+  for (;;) {
+    while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+    wake = null;
+    const item = queue.shift()!;
+    if (item === null) return;
+    yield item;
+    // read the next entry only once this one is consumed: bounded memory
+    zip.readEntry();
+  }
+}
