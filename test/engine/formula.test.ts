@@ -273,6 +273,17 @@ describe('metavariable-analysis: redos', () => {
       analyzer: redos`, 'javascript');
     expect(await matchLines(y, 'const ok = /^(a|aa)+$/.test(s);\nconst fine = /^[a-f0-9]{32}$/.test(s);\n', 'javascript')).toEqual([1]);
   });
+  it('options.complexity: exponential keeps only exponential backtracking', async () => {
+    const rule = (opts: string) => ruleYaml(`patterns:
+  - pattern: $R.test(...)
+  - metavariable-analysis:
+      metavariable: $R
+      analyzer: redos${opts}`, 'javascript');
+    // line 1 is exponential, line 2 polynomial (trailing-space trim), line 3 safe
+    const code = 'a = /^(a+)+$/.test(s);\nb = /\\s+$/.test(s);\nc = /^\\d+$/.test(s);\n';
+    expect(await matchLines(rule(''), code, 'javascript')).toEqual([1, 2]);
+    expect(await matchLines(rule('\n      options:\n        complexity: exponential'), code, 'javascript')).toEqual([1]);
+  });
 });
 
 describe('options', () => {

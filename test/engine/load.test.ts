@@ -36,6 +36,13 @@ describe('rule loading', () => {
     expect(loadError(base('    pattern: eval(...)\n    options:\n      frobnicate: true\n')).message).toContain('frobnicate');
   });
 
+  it('rejects an unknown redos complexity', () => {
+    const analysis = (opts: string) => base(`    patterns:\n      - pattern: re.compile($R)\n      - metavariable-analysis:\n          metavariable: $R\n          analyzer: redos\n          options:\n${opts}`);
+    expect(loadError(analysis('            complexity: quadratic\n')).message).toMatch(/complexity/);
+    expect(loadError(analysis('            depth: 3\n')).message).toContain('depth');
+    expect(() => loadRulesFromText(analysis('            complexity: exponential\n'), 'rules.yaml')).not.toThrow();
+  });
+
   it('requires a formula, message and severity', () => {
     expect(loadError('rules:\n  - id: r\n    message: m\n    severity: ERROR\n    languages: [python]\n').message).toMatch(/needs one of pattern/);
     expect(loadError('rules:\n  - id: r\n    severity: ERROR\n    languages: [python]\n    pattern: x\n').message).toMatch(/message/);

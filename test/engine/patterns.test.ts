@@ -44,14 +44,17 @@ const cases: Case[] = [
   { name: 'string regex', pattern: 'hashlib.new("=~/^(md5|sha1)$/i")', code: 'import hashlib\nhashlib.new("MD5")\nhashlib.new("sha1")\nhashlib.new("sha512")\n', lines: [2, 3] },
   { name: 'f"..." matches f-strings', pattern: 'os.system(f"...")', code: 'import os\nos.system(f"ls {d}")\nos.system("ls")\n', lines: [2] },
   { name: 'constant propagation of a single string assignment', pattern: 'hashlib.new("md5")', code: 'import hashlib\nALG = "md5"\nhashlib.new(ALG)\nx = "md5"\nx = "sha256"\nhashlib.new(x)\n', lines: [3] },
+  { name: 'a string pattern on its own matches a name holding a constant string', lang: 'javascript', pattern: '"..."', code: 'const K = "k1";\nuse(K);\nlet v = "a";\nv = "b";\nuse(v);\nuse(other);\n', lines: [1, 2, 3, 4] },
   // --- containers
   { name: 'list with ellipsis', pattern: '[..., "--privileged", ...]', code: 'a = ["run", "--privileged", "img"]\nb = ["run", "img"]\n', lines: [1] },
   { name: 'dict keys in any order with ellipsis', pattern: '{..., "verify": False, ...}', code: 'a = {"url": u, "verify": False}\nb = {"verify": True}\n', lines: [1] },
+  { name: 'JS shorthand property matches a key: value pattern', lang: 'javascript', pattern: 'f({..., iv: $V, ...})', code: 'f({ name: n, iv });\nf({ iv: x });\nf({ ivx });\nf({ other });\n', lines: [1, 2] },
   { name: 'JS object with ellipsis', lang: 'javascript', pattern: '{..., rejectUnauthorized: false, ...}', code: 'const o = { host: h, rejectUnauthorized: false };\nconst p = { rejectUnauthorized: true };\n', lines: [1] },
   // --- deep expressions
   { name: 'deep expression', pattern: 'cursor.execute(<... $Q ...>)', code: 'cursor.execute("a" + q)\ncursor.execute(q)\ncursor.execute(fmt(1, g(q)))\nother.execute(q)\n', lines: [1, 2, 3] },
   // --- statements and sequences
   { name: 'statement sequence with ellipsis', pattern: '$F = open($P)\n...\n$F.write($D)', code: 'f = open(p)\nx = 1\nf.write(d)\ng = open(p)\nh.write(d)\n', lines: [1] },
+  { name: 'assignment statement in a sequence matches a JS declaration', lang: 'javascript', pattern: '$R = verify($T);\n...\nuse($T);', code: 'const r = verify(t);\nuse(t);\nlet a = 1, b = verify(u);\nuse(u);\nx = verify(v);\nuse(v);\n', lines: [1, 5] },
   { name: 'deep statement matching after ellipsis', pattern: '$X = input()\n...\nos.system($X)', code: 'import os\nx = input()\nif x:\n    os.system(x)\n', lines: [2] },
   { name: 'function definition with ellipsis body', pattern: 'def $F(..., password, ...):\n    ...', code: 'def login(user, password):\n    return 1\ndef other(user):\n    return 2\n', lines: [1] },
   { name: 'function pattern matches annotated definitions', pattern: 'def $F(...):\n    ...', code: 'def a(x) -> str:\n    return x\nasync def b(y: int) -> None:\n    pass\nlambda: 1\n', lines: [1, 3] },

@@ -361,7 +361,8 @@ function rootTypes(root: PNode, support: LanguageSupport): string[] | null {
     case 'node':
       return EQUIVALENT_TYPES[root.type] ?? [root.type];
     case 'str':
-      return [...support.stringTypes];
+      // a name holding a constant string matches a string pattern (constant propagation)
+      return [...support.stringTypes, 'identifier'];
     default:
       return null;
   }

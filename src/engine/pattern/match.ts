@@ -362,6 +362,21 @@ function matchTree(ctx: MatchContext, p: PTree, c: Node, env: Env, k: (e: Env) =
       matchFunctionAcross(ctx, p, c, env, k);
       return;
     }
+    if (p.type === 'expression_statement' && (c.type === 'lexical_declaration' || c.type === 'variable_declaration')) {
+      // the statement `$X = e;` in a sequence matches `const x = e;` (one declarator)
+      const inner = p.unnamed.length === 1 ? p.unnamed[0] : undefined;
+      const decls = c.unnamed().filter((d) => d.type === 'variable_declarator');
+      if (inner?.k === 'node' && inner.type === 'assignment_expression' && decls.length === 1) matchNode(ctx, inner, decls[0], env, k);
+      return;
+    }
+    if (p.type === 'pair' && c.type === 'shorthand_property_identifier') {
+      // `{ iv }` is `{ iv: iv }`: the key and the value are both the name
+      const key = field(p, 'key');
+      const value = field(p, 'value');
+      if (!key || !value) return;
+      matchNode(ctx, key, c, env, (e) => matchNode(ctx, value, c, e, k));
+      return;
+    }
     return;
   }
   if (p.op !== null && p.op !== c.op) return;
@@ -564,6 +579,24 @@ export interface PatternMatch {
   node?: Node;
 }
 
+/**
+ * Nodes (not the root) starting in [start, end): a contiguous run of the preorder list, found
+ * by binary search, so a lone-metavariable pattern inside a small range (metavariable-pattern)
+ * does not visit the whole file.
+ */
+function nodesStartingIn(nodes: Node[], start: number, end: number): Node[] {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < nodes.length && nodes[i].start < end; i++) if (nodes[i].parent !== null) out.push(nodes[i]);
+  return out;
+}
+
 /** All matches of a compiled pattern in a tree, optionally only within [from, to). */
 export function findMatches(ctx: MatchContext, pat: CompiledPattern, within?: { start: number; end: number }): PatternMatch[] {
   const out: PatternMatch[] = [];
@@ -590,7 +623,9 @@ export function findMatches(ctx: MatchContext, pat: CompiledPattern, within?: { 
   }
   const candidates = pat.rootTypes
     ? pat.rootTypes.flatMap((t) => ctx.tree.byType.get(t) ?? [])
-    : ctx.tree.nodes.filter((n) => n.parent !== null);
+    : within
+      ? nodesStartingIn(ctx.tree.nodes, within.start, within.end)
+      : ctx.tree.nodes.filter((n) => n.parent !== null);
   for (const c of candidates) {
     if (!inRange(c)) continue;
     matchNode(ctx, pat.root, c, null, (env) => out.push({ start: c.start, end: c.end, env, node: c }));

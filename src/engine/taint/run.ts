@@ -66,8 +66,8 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
       }
     }
     for (const s of t.sinks) {
-      const focused = focuses(s.formula);
-      for (const r of matches(s)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused });
+      // a range narrowed by focus-metavariable is a sink by its value, not a call's arguments
+      for (const r of matches(s)) push(m.sinks, rangeKey(r.start, r.end), { rule, requires: s.requires, env: r.env, focused: r.focused === true });
     }
     for (const s of t.sanitizers) {
       for (const r of matches(s)) {
@@ -85,20 +85,6 @@ export function collectMatches(rules: CompiledRule[], doc: Doc, lang: LanguageId
     }
   });
   return m;
-}
-
-/** Whether every match of a formula is narrowed by focus-metavariable. */
-function focuses(f: CFormula): boolean {
-  switch (f.k) {
-    case 'lang':
-      return f.inner !== null && focuses(f.inner);
-    case 'all':
-      return f.focus.length > 0;
-    case 'either':
-      return f.children.length > 0 && f.children.every(focuses);
-    default:
-      return false;
-  }
 }
 
 /** The line a node starts on, whole (frames underline by column). */

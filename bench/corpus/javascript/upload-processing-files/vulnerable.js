@@ -1,0 +1,26 @@
+// Accepts CSV uploads and imports them in a background worker.
+const express = require('express');
+const multer = require('multer');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { importQueue } = require('./queue');
+
+const app = express();
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024 } });
+const SHARED_DIR = '/srv/imports';
+
+fs.mkdirSync(SHARED_DIR, { recursive: true });
+fs.chmodSync(SHARED_DIR, 0o777); // bench: vuln CWE-732
+
+app.post('/imports', upload.single('file'), async (req, res) => {
+  if (!req.file || req.file.mimetype !== 'text/csv') return res.status(400).json({ error: 'CSV file required' });
+  const staging = path.join(os.tmpdir(), `import-${req.user.id}.csv`);
+  fs.writeFileSync(staging, req.file.buffer); // bench: vuln CWE-377
+  const finalPath = path.join(SHARED_DIR, `${Date.now()}-${req.user.id}.csv`);
+  fs.renameSync(staging, finalPath);
+  await importQueue.add({ file: finalPath, userId: req.user.id });
+  res.status(202).json({ queued: true });
+});
+
+module.exports = app;

@@ -1,0 +1,20 @@
+// API key authentication for the partner endpoints.
+import type { NextFunction, Request, Response } from 'express';
+import { logger } from './logger';
+
+const PARTNER_KEYS = new Map<string, string>(
+  (process.env.PARTNER_KEYS ?? '').split(',').filter(Boolean).map((entry) => entry.split(':') as [string, string]),
+);
+
+export function requirePartnerKey(req: Request, res: Response, next: NextFunction) {
+  const partnerId = req.header('x-partner-id') ?? '';
+  const apiKey = req.header('x-api-key') ?? '';
+  const expectedKey = PARTNER_KEYS.get(partnerId);
+  logger.debug(`partner ${partnerId} authenticating with key ${apiKey}`); // bench: vuln CWE-532
+  if (!expectedKey || apiKey !== expectedKey) { // bench: vuln CWE-208
+    res.status(401).json({ error: 'invalid API key' });
+    return;
+  }
+  res.locals.partnerId = partnerId;
+  next();
+}
