@@ -1190,7 +1190,7 @@ export class TaintInterpreter {
       const index = short === 'reduce' || short === 'reduceRight' ? 1 : 0;
       const elementArg = (p: ParamInfo) => (p.index === index && receiver ? { node: receiverNode!, t: receiver } : null);
       for (const a of positional) {
-        const cb = isFunctionNode(a.node) ? this.summaries.get(a.node) : undefined;
+        const cb = isFunctionNode(a.node) ? this.callbackSummary(a.node) : undefined;
         if (cb && receiver) this.applySummarySinks(n, cb, elementArg);
         // map, flatMap, then, reduce return what the callback returns, not the receiver
         if (cb && a === positional[0] && CALLBACK_RESULT.has(short)) {
@@ -1206,11 +1206,17 @@ export class TaintInterpreter {
     return union(union(receiver, argsTaint), this.callbackSources(positional));
   }
 
+  /** An inline callback's summary; the calling function is re-analysed when it changes. */
+  private callbackSummary(fn: Node): Summary | undefined {
+    this.calleesByFn.get(this.state?.fn ?? this.tree.root)?.add(fn);
+    return this.summaries.get(fn);
+  }
+
   private callbackSources(args: { node: Node }[]): Taint {
     let out: Taint = null;
     for (const a of args) {
       if (!isFunctionNode(a.node)) continue;
-      const ret = this.summaries.get(a.node)?.ret;
+      const ret = this.callbackSummary(a.node)?.ret;
       const sources = ret?.filter((o) => o.kind === 'source');
       if (sources && sources.length > 0) out = union(out, sources);
     }
