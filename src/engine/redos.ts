@@ -24,6 +24,10 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   const key = `${flags}/${source}`;
   let r = cache.get(key);
   if (r) return r;
+  if (!mayBacktrack(source)) {
+    cache.set(key, (r = { vulnerable: false }));
+    return r;
+  }
   try {
     checkSync ??= (require('recheck') as typeof import('recheck')).checkSync;
     const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: 2000 });
@@ -35,6 +39,42 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   }
   cache.set(key, r);
   return r;
+}
+
+/**
+ * Super-linear backtracking needs a quantifier without an upper bound (`*`, `+`, `{n,}`): with
+ * only bounded repetition every start position costs at most a constant. Most regexes in real
+ * code are of that kind, and answering them here saves recheck's round trip to its worker.
+ */
+export function mayBacktrack(source: string): boolean {
+  return /[*+]|\{\d*,\}/.test(bare(source));
+}
+
+/** The regex with escapes and character classes each reduced to one plain character. */
+function bare(source: string): string {
+  return source.replace(/\\[\s\S]/g, 'x').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'x');
+}
+
+/**
+ * Exponential backtracking needs a repeated part that can match the same text in more than one
+ * way, so some group under an unbounded quantifier holds an alternation or a quantifier of its
+ * own (`(a+)+`, `(a|ab)*`). A regex without one is answered here (recheck can take seconds on
+ * a large, merely polynomial one). Unbalanced groups (a verbose regex's comments) fall back to
+ * the analysis.
+ */
+export function mayBacktrackExponentially(source: string): boolean {
+  const b = bare(source).replace(/\(\?(?:P?<[A-Za-z_]\w*>|<[=!]|[:=!>]|[a-zA-Z]+:)/g, '(');
+  const open: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === '(') open.push(i);
+    else if (b[i] === ')') {
+      const start = open.pop();
+      if (start === undefined) return true;
+      const next = b.slice(i + 1);
+      if (/^(?:[*+]|\{\d*,\})/.test(next) && /[|*+?{]/.test(b.slice(start + 1, i))) return true;
+    }
+  }
+  return open.length > 0;
 }
 
 /**
@@ -52,6 +92,7 @@ export function isVulnerableRegex(source: string, exponentialOnly = false, ancho
     flags += inline[1].replace(/[^ims]/g, '');
     body = body.slice(inline[0].length);
   }
+  if (exponentialOnly && !mayBacktrackExponentially(body)) return false;
   if (anchor) body = anchor === 'full' ? `^(?:${body})$` : `^(?:${body})`;
   const r = analyzeRegex(body, flags);
   return r.vulnerable && (!exponentialOnly || r.complexity === 'exponential');
