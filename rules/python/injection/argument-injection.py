@@ -31,8 +31,8 @@ def search():
 
 
 async def extract(archive_name):
+    # ruleid: python.argument-injection
     proc = await asyncio.create_subprocess_exec(
-        # ruleid: python.argument-injection
         "tar", "xf", archive_name, "-C", "/srv/extracted"
     )
     await proc.wait()

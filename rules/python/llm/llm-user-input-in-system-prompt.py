@@ -36,10 +36,10 @@ def support():
 def translate():
     target = request.form["language"]
     text = request.form["text"]
+    # ruleid: python.llm-user-input-in-system-prompt
     msg = claude.messages.create(
         model="claude-sonnet-4-5",
         max_tokens=500,
-        # ruleid: python.llm-user-input-in-system-prompt
         system="Translate everything the user says into " + target + ".",
         messages=[{"role": "user", "content": text}],
     )

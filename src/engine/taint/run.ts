@@ -119,7 +119,7 @@ function findingOf(cr: CompiledRule, doc: Doc, hit: TaintHit): Finding {
     // message metavariables: the sink's, then the source's that do not collide
     let env: Env = sink.env;
     for (let b = sourceEnv; b; b = b.next) if (!lookup(env, b.name)) env = { name: b.name, nodes: b.nodes, next: env };
-    f = baseFinding(cr, doc, sink.node.start, sink.node.end, interpolate(cr.rule.message, doc, env));
+    f = baseFinding(cr, doc, callStart(doc, sink.node), sink.node.end, interpolate(cr.rule.message, doc, env));
     f.metavars = metavarsOf(doc, env);
     steps.push({ kind: 'sink', location: location(doc.path, doc.lines, sink.node.start, sink.node.end), message: `reaches ${clip(doc.text.slice(sink.node.start, sink.node.end))}`, snippet: lineOf(doc, sink.node) });
   } else {
@@ -144,6 +144,22 @@ export interface TaintLimits {
   /** Interpretation steps per file before giving up (reported as a timeout warning). */
   budget?: number;
 }
+
+/**
+ * Where a finding on a sink argument starts: the argument itself, or, when the function it is
+ * passed to is named on an earlier line (`db.query(\n  sql\n)`, `qb\n  .where(\n  sql)`), that
+ * name, so the finding covers the line that names the dangerous call.
+ */
+function callStart(doc: Doc, n: Node): number {
+  let args = n.parent;
+  if (args?.type === 'keyword_argument') args = args.parent;
+  if (!args || !ARGUMENT_LISTS.has(args.type) || !args.parent) return n.start;
+  const callee = args.parent.get('function');
+  const name = callee?.get('property') ?? callee?.get('attribute') ?? callee ?? args.parent;
+  return doc.lines.lineOf(name.start) < doc.lines.lineOf(n.start) ? name.start : n.start;
+}
+
+const ARGUMENT_LISTS = new Set(['arguments', 'argument_list']);
 
 export interface InterfileOptions {
   /** Summaries of other files' functions (absent in the first pass). */
