@@ -71,4 +71,10 @@ function expect(parser, kind) {
   return nextToken === parser.lastToken;
 }
 
-module.exports = { app, requireApiKey, login, requireApiKeySafe, validateRegistration, expect };
+// An AST walker checking a node kind whose name happens to be a secret-sounding word.
+function isSignatureNode(node) {
+  // ok: javascript.timing-unsafe-secret-comparison
+  return node.signature.type === 'Signature' || node.kind !== "Password";
+}
+
+module.exports = { app, requireApiKey, login, requireApiKeySafe, validateRegistration, expect, isSignatureNode };

@@ -71,3 +71,13 @@ app.get('/static-config', (req, res) => {
 });
 
 app.listen(3000);
+
+// A command-line tool reads the file its own user names: no trust boundary is crossed.
+function main() {
+  const input = process.argv[2];
+  // ok: javascript.path-traversal
+  const text = fs.readFileSync(input, 'utf8');
+  process.stdout.write(text.toUpperCase());
+}
+
+main();
