@@ -330,6 +330,8 @@ export function remap(loc: Location, unit: Unit, orig: LineIndex): Location {
   if (unit.cell !== undefined) {
     out.cell = unit.cell;
     out.cellLine = loc.start.line;
+    out.cellColumn = loc.start.column;
+    out.cellEnd = { line: loc.end.line, column: loc.end.column };
   }
   return out;
 }

@@ -37,6 +37,10 @@ export interface Location {
   cell?: number;
   /** For notebooks: 1-based line within the cell. */
   cellLine?: number;
+  /** For notebooks: 1-based column within that line of the cell's source (start/end columns count JSON-escaped text). */
+  cellColumn?: number;
+  /** For notebooks: where the span ends within the cell's source. */
+  cellEnd?: { line: number; column: number };
 }
 
 export interface RuleMetadata {

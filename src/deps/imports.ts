@@ -89,7 +89,7 @@ async function codeImports(path: string, code: string, language: LanguageId, map
   const out: Dependency[] = [];
   for (const raw of raws) {
     const loc = mapLoc({ path, start: tree.lines.position(raw.node.start), end: tree.lines.position(raw.node.end) });
-    const snippet = origLines.lineText(loc.start.line).trim();
+    const snippet = origLines.lineText(loc.start.line).trimEnd();
     const dep = dependencyOf(path, language, raw, loc, snippet);
     if (dep) out.push(dep);
   }
@@ -136,7 +136,7 @@ export function installCommands(path: string, text: string, lines: LineIndex): D
         module: `${tool} ${m[2]} ${name}`,
         file: path,
         location: { path, start: s, end: e },
-        snippet: lines.lineText(s.line).trim(),
+        snippet: lines.lineText(s.line).trimEnd(),
       });
     }
   }

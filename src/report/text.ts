@@ -35,9 +35,10 @@ function frame(snippet: string, loc: Location, color: boolean): string {
   const notebook = loc.cell !== undefined;
   const startLine = notebook ? (loc.cellLine ?? 1) : loc.start.line;
   const snippetLines = snippet.split('\n');
-  let start = { line: startLine, column: notebook ? 1 : loc.start.column };
+  // a notebook's start/end count the .ipynb's JSON text; the cell's own columns match the snippet
+  let start = { line: startLine, column: notebook ? (loc.cellColumn ?? 1) : loc.start.column };
   let end = notebook
-    ? { line: startLine, column: (snippetLines[0]?.length ?? 0) + 1 }
+    ? loc.cellEnd ?? { line: startLine, column: (snippetLines[0]?.length ?? 0) + 1 }
     : { line: loc.end.line, column: loc.end.column };
   const lastLine = startLine + snippetLines.length - 1;
   if (end.line > lastLine) end = { line: lastLine, column: (snippetLines[snippetLines.length - 1]?.length ?? 0) + 1 };
@@ -52,7 +53,9 @@ function frame(snippet: string, loc: Location, color: boolean): string {
 
 /** The code a step points at (its span on the step's line), else its message. */
 function stepText(s: TraceStep): string {
-  const { start, end } = s.location;
+  const loc = s.location;
+  const start = loc.cellColumn !== undefined ? { line: loc.cellLine ?? 1, column: loc.cellColumn } : loc.start;
+  const end = loc.cellEnd ?? loc.end;
   if (s.snippet && start.line === end.line && end.column > start.column) {
     const t = s.snippet.slice(start.column - 1, end.column - 1).replace(/\s+/g, ' ');
     if (t) return t.length > 30 ? `${t.slice(0, 27)}...` : t;
@@ -61,7 +64,7 @@ function stepText(s: TraceStep): string {
 }
 
 function traceLine(steps: TraceStep[]): string {
-  return steps.map((s) => `${stepText(s)}:${s.location.start.line}`).join(' → ');
+  return steps.map((s) => `${stepText(s)}:${s.location.cellLine ?? s.location.start.line}`).join(' → ');
 }
 
 function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {

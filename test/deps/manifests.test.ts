@@ -38,7 +38,8 @@ describe('npm', () => {
       'lodash@4.17.15 :4', 'express@4.18.0+ :5', '@scope/real@2.1.0+ :6', 'local@- (non-registry) :7', 'gh@- (non-registry) :8', 'any@- :9', 'typescript@5.4.2+ dev :11',
     ]);
     expect(r.deps[0].location.start.column).toBe(5);
-    expect(r.deps[0].snippet).toBe('"lodash": "4.17.15",');
+    // the whole line: the frame's caret uses the column above
+    expect(r.deps[0].snippet).toBe('    "lodash": "4.17.15",');
     expect(r.declares?.names).toContain('typescript');
   });
 

@@ -24,7 +24,7 @@ export class SourceFile {
 
   /** The trimmed line at an offset. */
   lineAt(offset: number): string {
-    return this.lines.lineText(this.lines.lineOf(offset)).trim();
+    return this.lines.lineText(this.lines.lineOf(offset)).trimEnd();
   }
 
   /** Offset of the first line at or after `from` matching `re` (anchored per line), or -1. */
