@@ -105,13 +105,46 @@ function commonPrefix(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------
 // Serialization
 
-function stepsOf(trace: Trace | null, loc: (n: Node) => Location, line: (n: Node) => string): TraceStep[] {
+/**
+ * Steps of a trace. With a memo (one per module), equal steps and equal traces are one object:
+ * every rule naming the same concept carries the same flow, and structured cloning keeps that
+ * sharing, so a module's summaries cost memory per flow, not per flow and rule.
+ */
+function stepsOf(trace: Trace | null, loc: (n: Node) => Location, line: (n: Node) => string, memo?: TraceMemo): TraceStep[] {
   const out: TraceStep[] = [];
   for (let t = trace; t; t = t.prev) {
     const s = t.step;
-    out.push({ kind: s.kind, location: s.loc ?? loc(s.node!), message: s.message, snippet: s.snippet ?? (s.node ? line(s.node) : undefined) });
+    const location = s.loc ?? loc(s.node!);
+    const key = memo ? `${s.kind}|${location.path}|${location.start.offset}|${location.end.offset}|${s.message}` : '';
+    let step = memo?.steps.get(key);
+    if (!step) {
+      step = { kind: s.kind, location, message: s.message, snippet: s.snippet ?? (s.node ? line(s.node) : undefined) };
+      memo?.steps.set(key, step);
+    }
+    out.push(step);
   }
-  return out.reverse();
+  out.reverse();
+  if (!memo) return out;
+  const key = out.map((st) => {
+    let id = memo.ids.get(st);
+    if (id === undefined) memo.ids.set(st, (id = memo.ids.size));
+    return id;
+  }).join(',');
+  const known = memo.traces.get(key);
+  if (known) return known;
+  memo.traces.set(key, out);
+  return out;
+}
+
+/** Shared steps and traces of one module's serialized summaries. */
+export interface TraceMemo {
+  steps: Map<string, TraceStep>;
+  ids: Map<TraceStep, number>;
+  traces: Map<string, TraceStep[]>;
+}
+
+export function traceMemo(): TraceMemo {
+  return { steps: new Map(), ids: new Map(), traces: new Map() };
 }
 
 function traceOf(steps: TraceStep[]): Trace | null {
@@ -130,6 +163,8 @@ export interface SerializeContext {
   line: (n: Node) => string;
   metavars: (sink: SummarySink) => Record<string, BoundMetavar>;
   suppressed: (n: Node, ruleId: string) => Suppression | undefined;
+  /** Share equal steps and traces across the summaries of one module. */
+  memo?: TraceMemo;
 }
 
 export function serializeSummary(s: Summary, c: SerializeContext): SerialSummary {
@@ -142,7 +177,7 @@ export function serializeSummary(s: Summary, c: SerializeContext): SerialSummary
       label: o.label,
       param: o.param,
       blocked: ids(o.blocked),
-      trace: stepsOf(o.trace, c.loc, c.line),
+      trace: stepsOf(o.trace, c.loc, c.line, c.memo),
     })),
     sinks: s.sinks.map((k) => ({
       param: k.param,
@@ -152,7 +187,7 @@ export function serializeSummary(s: Summary, c: SerializeContext): SerialSummary
         k.sink.kind === 'foreign'
           ? { loc: k.sink.loc, text: k.sink.text, snippet: k.sink.snippet, metavars: k.sink.metavars, suppressed: k.sink.suppressed }
           : { loc: c.loc(k.sink.node), text: nodeText(k.sink.node, c), snippet: c.line(k.sink.node), metavars: c.metavars(k), suppressed: c.suppressed(k.sink.node, c.ruleIds[k.rule]) },
-      trace: stepsOf(k.trace, c.loc, c.line),
+      trace: stepsOf(k.trace, c.loc, c.line, c.memo),
     })),
   };
 }

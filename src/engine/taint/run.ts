@@ -13,7 +13,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { baseFinding, interpolate, location, metavarsOf, snippetOf } from '../run.js';
 import type { CompiledSpecEntry } from './spec.js';
 import { rangeKey, TaintInterpreter, type Matches, type SanitizerHit, type TaintHit } from './flow.js';
-import { exportedFunctions, externalResolver, importSpecs, isInteresting, serializeSummary, type ModuleTable, type ModuleTaint } from './interfile.js';
+import { exportedFunctions, externalResolver, importSpecs, isInteresting, serializeSummary, traceMemo, type ModuleTable, type ModuleTaint } from './interfile.js';
 import { type RawStep } from './values.js';
 
 function push<T>(map: Map<string, T[]>, key: string, v: T): void {
@@ -225,10 +225,12 @@ function moduleOf(doc: Doc, _interfile: InterfileOptions, interp: TaintInterpret
   module.reexports = reexports;
   if (!interp) return module;
   const loc = (n: Node): Location => location(doc.path, doc.lines, n.start, n.end);
+  const memo = traceMemo();
   for (const [name, fn] of fns) {
     const summary = interp.summaries.get(fn);
     if (!summary) continue;
     const serial = serializeSummary(summary, {
+      memo,
       ruleIds,
       loc,
       line: (n) => lineOf(doc, n),
