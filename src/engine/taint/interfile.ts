@@ -81,10 +81,8 @@ export function resolveModule(spec: string, from: string, language: LanguageId, 
     const rel = spec.replace(/\./g, '/');
     // absolute: a project file whose path ends with the module path (closest to the importer wins)
     let best: string | null = null;
-    for (const f of files) {
-      if (f.endsWith(`/${rel}.py`) || f === `${rel}.py` || f.endsWith(`/${rel}/__init__.py`) || f === `${rel}/__init__.py`) {
-        if (!best || commonPrefix(f, from) > commonPrefix(best, from)) best = f;
-      }
+    for (const f of pythonModuleIndex(files).get(rel) ?? []) {
+      if (!best || commonPrefix(f, from) > commonPrefix(best, from)) best = f;
     }
     return best;
   }
@@ -94,6 +92,33 @@ export function resolveModule(spec: string, from: string, language: LanguageId, 
   const candidates = [joined, ...JS_EXT.map((e) => `${stem}${e}`), ...JS_EXT.map((e) => `${joined}/index${e}`)];
   for (const c of candidates) if (files.has(c)) return c;
   return null;
+}
+
+const moduleIndexes = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/**
+ * Python files by every trailing module path they can be imported as (`a/b/c.py` as `c`, `b/c`
+ * and `a/b/c`; a package's `__init__.py` as its folder): one pass over the project instead of
+ * one per import, which made large projects quadratic.
+ */
+function pythonModuleIndex(files: ReadonlySet<string>): Map<string, string[]> {
+  let index = moduleIndexes.get(files);
+  if (index) return index;
+  index = new Map();
+  for (const f of files) {
+    if (!f.endsWith('.py')) continue;
+    const parts = f.slice(0, -3).split('/');
+    if (parts[parts.length - 1] === '__init__') parts.pop();
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const key = parts.slice(i).join('/');
+      if (!key) continue;
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(f);
+    }
+  }
+  moduleIndexes.set(files, index);
+  return index;
 }
 
 function commonPrefix(a: string, b: string): number {
