@@ -30,7 +30,7 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   }
   try {
     checkSync ??= (require('recheck') as typeof import('recheck')).checkSync;
-    const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: 2000 });
+    const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: 500 });
     if (d.status === 'vulnerable') {
       r = { vulnerable: true, complexity: d.complexity.type, attack: d.attack?.pattern };
     } else r = { vulnerable: false };

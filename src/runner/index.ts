@@ -25,6 +25,7 @@ import { applyBaseline } from '../core/baseline.js';
 import { createTaskState, runTask, type Task, type TaskContext, type TaskState } from './task.js';
 import type { ScannedFile } from '../core/scanner.js';
 import { neededModules, resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
+import { wordsOf } from '../engine/formula.js';
 
 export interface RunOptions {
   paths: string[];
@@ -122,7 +123,10 @@ async function crossFileTaint(executor: Executor, targets: Target[], results: Sc
   let changed = new Set([...table.values()].filter((m) => Object.keys(m.exports).length > 0).map((m) => m.path));
   for (let pass = 0; pass < MAX_PASSES && changed.size > 0; pass++) {
     const dependents = [...table.keys()].filter(
-      (p) => (table.get(p)!.hasSources || importedBy.has(p)) && importsOf.get(p)!.some((d) => changed.has(d)),
+      (p) =>
+        (table.get(p)!.hasSources || importedBy.has(p)) &&
+        importsOf.get(p)!.some((d) => changed.has(d)) &&
+        mentionsChangedExport(targetOf.get(p)?.abs, importsOf.get(p)!.filter((d) => changed.has(d)).map((d) => table.get(d)!)),
     );
     if (dependents.length === 0) break;
     // each task carries only the summaries its file can reach
@@ -150,6 +154,33 @@ async function crossFileTaint(executor: Executor, targets: Target[], results: Sc
     changed = next;
   }
   dedupeForeignFindings(results);
+}
+
+/**
+ * Whether a file names a function whose summary changed in a module it imports: a file that
+ * never mentions one cannot call it (imports and aliases spell the name too), so its second
+ * pass would find what its first did. Default exports and re-exports are not checked by name.
+ */
+function mentionsChangedExport(file: string | undefined, modules: ModuleTaint[]): boolean {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (m.reexports.length > 0) return true;
+    for (const k of Object.keys(m.exports)) {
+      if (k === 'default' || !/^[\w$.]+$/.test(k)) return true;
+      names.add(k.split('.').pop()!);
+    }
+  }
+  if (names.size === 0) return false;
+  if (!file) return true;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return true;
+  }
+  const words = wordsOf(text);
+  for (const n of names) if (words.has(n)) return true;
+  return false;
 }
 
 /** A sink in one file reached from several callers is one finding. */
