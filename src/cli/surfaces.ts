@@ -75,9 +75,16 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
       if ('output' in prepared) out = prepared.output;
       else {
         const { projectRules } = await import('../surfaces/project.js');
-        const { createScanner } = await import('../api.js');
+        const { createScanner, loadRules } = await import('../api.js');
+        const { languageForPath } = await import('../languages/index.js');
         const { config, secrets } = await projectRules(prepared.parsed.cwd, opts.config);
-        out = judgeHook(agent, prepared.parsed, await createScanner({ config, secrets, cwd: prepared.parsed.cwd }), failOn);
+        const { rules } = await loadRules(config, prepared.parsed.cwd);
+        // a hook process judges one write: compile only the rules of its languages (start-up is
+        // most of a hook's latency). Markdown, notebooks and unknown files keep every rule.
+        const langs = prepared.parsed.writes.map((w) => languageForPath(w.abs));
+        const only = langs.every((l) => l !== null) ? new Set(langs) : null;
+        const picked = only ? rules.filter((r) => r.languages.length === 0 || r.languages.some((l) => only.has(l))) : rules;
+        out = judgeHook(agent, prepared.parsed, await createScanner({ rules: picked, secrets, cwd: prepared.parsed.cwd }), failOn);
       }
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
