@@ -121,12 +121,13 @@ async function crossFileTaint(executor: Executor, targets: Target[], results: Sc
   const importedBy = new Map<string, number>();
   for (const deps of importsOf.values()) for (const d of deps) importedBy.set(d, (importedBy.get(d) ?? 0) + 1);
   let changed = new Set([...table.values()].filter((m) => Object.keys(m.exports).length > 0).map((m) => m.path));
+  const wordsByFile = new Map<string, Set<string> | null>(); // read once for all passes
   for (let pass = 0; pass < MAX_PASSES && changed.size > 0; pass++) {
     const dependents = [...table.keys()].filter(
       (p) =>
         (table.get(p)!.hasSources || importedBy.has(p)) &&
         importsOf.get(p)!.some((d) => changed.has(d)) &&
-        mentionsChangedExport(targetOf.get(p)?.abs, importsOf.get(p)!.filter((d) => changed.has(d)).map((d) => table.get(d)!)),
+        mentionsChangedExport(targetOf.get(p)?.abs, wordsByFile, importsOf.get(p)!.filter((d) => changed.has(d)).map((d) => table.get(d)!)),
     );
     if (dependents.length === 0) break;
     // each task carries only the summaries its file can reach
@@ -161,7 +162,7 @@ async function crossFileTaint(executor: Executor, targets: Target[], results: Sc
  * never mentions one cannot call it (imports and aliases spell the name too), so its second
  * pass would find what its first did. Default exports and re-exports are not checked by name.
  */
-function mentionsChangedExport(file: string | undefined, modules: ModuleTaint[]): boolean {
+function mentionsChangedExport(file: string | undefined, cache: Map<string, Set<string> | null>, modules: ModuleTaint[]): boolean {
   const names = new Set<string>();
   for (const m of modules) {
     if (m.reexports.length > 0) return true;
@@ -172,13 +173,16 @@ function mentionsChangedExport(file: string | undefined, modules: ModuleTaint[])
   }
   if (names.size === 0) return false;
   if (!file) return true;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return true;
+  let words = cache.get(file);
+  if (words === undefined) {
+    try {
+      words = wordsOf(fs.readFileSync(file, 'utf8'));
+    } catch {
+      words = null;
+    }
+    cache.set(file, words);
   }
-  const words = wordsOf(text);
+  if (!words) return true;
   for (const n of names) if (words.has(n)) return true;
   return false;
 }

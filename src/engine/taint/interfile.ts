@@ -137,6 +137,7 @@ function commonPrefix(a: string, b: string): number {
  */
 function stepsOf(trace: Trace | null, loc: (n: Node) => Location, line: (n: Node) => string, memo?: TraceMemo): TraceStep[] {
   const out: TraceStep[] = [];
+  const keys: string[] = [];
   for (let t = trace; t; t = t.prev) {
     const s = t.step;
     const location = s.loc ?? loc(s.node!);
@@ -147,14 +148,11 @@ function stepsOf(trace: Trace | null, loc: (n: Node) => Location, line: (n: Node
       memo?.steps.set(key, step);
     }
     out.push(step);
+    keys.push(key);
   }
   out.reverse();
   if (!memo) return out;
-  const key = out.map((st) => {
-    let id = memo.ids.get(st);
-    if (id === undefined) memo.ids.set(st, (id = memo.ids.size));
-    return id;
-  }).join(',');
+  const key = keys.join('\n');
   const known = memo.traces.get(key);
   if (known) return known;
   memo.traces.set(key, out);
@@ -164,12 +162,11 @@ function stepsOf(trace: Trace | null, loc: (n: Node) => Location, line: (n: Node
 /** Shared steps and traces of one module's serialized summaries. */
 export interface TraceMemo {
   steps: Map<string, TraceStep>;
-  ids: Map<TraceStep, number>;
   traces: Map<string, TraceStep[]>;
 }
 
 export function traceMemo(): TraceMemo {
-  return { steps: new Map(), ids: new Map(), traces: new Map() };
+  return { steps: new Map(), traces: new Map() };
 }
 
 function traceOf(steps: TraceStep[]): Trace | null {
