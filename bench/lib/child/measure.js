@@ -8,7 +8,8 @@
  * - taint: the full scan with taint rules: the pack and secret detection, plus, while the pack
  *   has no `mode: taint` rules, the taint rules of the test fixtures (frameworks.yaml: remote
  *   and model-output sources to command and code sinks), so the cost of taint is measured;
- * - secrets: runScan with no rules and secret detection only.
+ * - secrets: what `redpen secrets` runs: runScan with no rules, secret detection only (no
+ *   dependency analysis).
  *
  * Prints one JSON line: timings measured around the work (rule loading and grammar loading
  * excluded and reported apart), counts, and process.resourceUsage().maxRSS (KiB, the whole
@@ -93,7 +94,8 @@ async function scanMode() {
   const { createDetectors } = await imp('runner/detectors.js');
   await imp('capabilities.js');
   const tl = performance.now();
-  let { rules, warnings } = await loadRules(['recommended']);
+  // secrets only is what `redpen secrets` runs: no rule pack to load
+  let { rules, warnings } = args.mode === 'secrets' ? { rules: [], warnings: [] } : await loadRules(['recommended']);
   out.ruleLoadMs = performance.now() - tl;
   out.ruleWarnings = warnings.length;
   const secrets = args.mode !== 'rules';
@@ -108,7 +110,7 @@ async function scanMode() {
   out.detectors = secrets ? createDetectors({ secrets: true }).map((d) => d.id) : [];
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const res = await runScan({ paths: [args.dir], cwd: args.dir, rules, detectors: { secrets }, cache: false, jobs: args.jobs });
+  const res = await runScan({ paths: [args.dir], cwd: args.dir, rules, detectors: args.mode === 'secrets' ? { secrets: true, dependencies: false } : { secrets }, cache: false, jobs: args.jobs });
   out.ms = performance.now() - t0;
   out.segCpuMs = cpuSince(c0);
   out.files = res.stats.files;
