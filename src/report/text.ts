@@ -29,9 +29,22 @@ export function where(loc: Location): string {
   return `${loc.path}:${loc.start.line}:${loc.start.column}`;
 }
 
-/** A code frame built from the finding's own (redacted) snippet, with real line numbers. */
-function frame(snippet: string, loc: Location, color: boolean): string {
+/**
+ * A code frame built from the finding's own (redacted) snippet, with real line numbers.
+ * `redacted`: the secret's redacted form in the snippet, underlined in place of the source
+ * columns (the redaction is shorter or longer than the value it replaces).
+ */
+function frame(snippet: string, loc: Location, color: boolean, redacted?: string): string {
   if (!snippet) return '';
+  if (redacted) {
+    const at = redactedColumn(snippet.split('\n')[0] ?? '', redacted, loc.cellColumn ?? loc.start.column);
+    if (at !== null) {
+      const line = loc.cell !== undefined ? (loc.cellLine ?? 1) : loc.start.line;
+      const col = { line, column: at };
+      const endCol = { line, column: at + redacted.length };
+      loc = loc.cell !== undefined ? { ...loc, cellLine: line, cellColumn: at, cellEnd: endCol } : { ...loc, start: { ...loc.start, ...col }, end: { ...loc.end, ...endCol } };
+    }
+  }
   const notebook = loc.cell !== undefined;
   const startLine = notebook ? (loc.cellLine ?? 1) : loc.start.line;
   const snippetLines = snippet.split('\n');
@@ -49,6 +62,15 @@ function frame(snippet: string, loc: Location, color: boolean): string {
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n');
+}
+
+/** 1-based column of the occurrence of `redacted` in `line` nearest to `near`, if any. */
+function redactedColumn(line: string, redacted: string, near: number): number | null {
+  let best: number | null = null;
+  for (let i = line.indexOf(redacted); i !== -1; i = line.indexOf(redacted, i + 1)) {
+    if (best === null || Math.abs(i + 1 - near) < Math.abs(best - near)) best = i + 1;
+  }
+  return best;
 }
 
 /** The code a step points at (its span on the step's line), else its message. */
@@ -76,7 +98,7 @@ function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {
   ].filter(Boolean).join('  ');
   const lines = [head, `    ${c.underline(where(f.location))}`];
   for (const l of wrap(f.message, 96)) lines.push(`    ${l}`);
-  const fr = frame(f.snippet, f.location, o.color ?? false);
+  const fr = frame(f.snippet, f.location, o.color ?? false, f.secret?.redacted);
   if (fr) lines.push(fr);
   if (f.trace && f.trace.length > 0) {
     if (o.explain) {

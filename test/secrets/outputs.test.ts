@@ -81,6 +81,47 @@ describe('never leak', () => {
   });
 });
 
+describe('text frames', () => {
+  // the redaction is shorter or longer than the value: the caret follows the redacted text
+  const caretUnder = (out: string, redacted: string) => {
+    const lines = out.split('\n');
+    const i = lines.findIndex((l) => l.includes(redacted) && /^\s*> \d+ \|/.test(l));
+    expect(i, `a frame line showing ${redacted}`).toBeGreaterThan(-1);
+    const code = lines[i];
+    const marks = lines[i + 1];
+    const from = marks.indexOf('^');
+    return { at: code.indexOf(redacted), from, len: marks.length - from, code };
+  };
+
+  it('underlines exactly the redacted secret in source files, .env files and notebook outputs', async () => {
+    const nb = path.join(dir, 'nb.ipynb');
+    const output = `{'Authorization': 'token ${SECRETS.github}', 'x': 1}`;
+    fs.writeFileSync(
+      nb,
+      JSON.stringify({
+        cells: [{ cell_type: 'code', source: ['print(1)\n'], outputs: [{ output_type: 'stream', name: 'stdout', text: [output] }], metadata: {}, execution_count: 1 }],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      }),
+    );
+    try {
+      const result = await scanDir();
+      const out = reporterFor('text')!.render(result, { version: '0', cwd: dir });
+      const checked = result.findings.filter((f) => f.kind === 'secret' && !f.secret!.detector.includes('private-key'));
+      expect(checked.some((f) => f.location.path.endsWith('.ipynb'))).toBe(true);
+      expect(checked.some((f) => f.location.path.endsWith('.env'))).toBe(true);
+      for (const f of checked) {
+        const c = caretUnder(out, f.secret!.redacted);
+        expect(c.from, `${f.ruleId} caret start in ${c.code}`).toBe(c.at);
+        expect(c.len, `${f.ruleId} caret length in ${c.code}`).toBe(f.secret!.redacted.length);
+      }
+    } finally {
+      fs.rmSync(nb);
+    }
+  });
+});
+
 describe('baseline', () => {
   it('round-trips: known secrets are suppressed, a new one is reported, and the file holds no values', async () => {
     const first = await scanDir();
