@@ -67,6 +67,9 @@ export function judge(value: string, cls: NameClass): Confidence | null {
   } else {
     if (v.length < 20 || isUuid(v) || isHashLike(v)) return null;
     if (h < 3.5 || classes < 2) return null;
+    // words of one case joined by separators: a cache key, a path or a resource name
+    // (`user:profile:settings`), which a bare `key` holds more often than a secret
+    if (/^(?:[a-z]+|[A-Z]+)(?:[:/._\-]+(?:[a-z]+|[A-Z]+))+$/.test(v)) return null;
   }
   return h >= 4 && v.length >= 20 ? 'high' : 'medium';
 }

@@ -110,6 +110,18 @@ describe('few false alarms', () => {
     const minified = `var a=${Array.from({ length: 400 }, (_, i) => `{key:"${rand(24)}",t${i}:1}`).join(',')};`;
     expect(await scan('vendor.js', minified)).toEqual([]);
   });
+
+  it('names held by weakly named variables (cache keys, paths, resource names) do not fire; random keys still do', async () => {
+    const py = [
+      'key = "user:profile:settings:v"',
+      'key = "static/images/logo-dark.svg"',
+      'cache_key = "SESSION_STORE.REDIS_PREFIX"',
+      `key = "${rand(32)}"`,
+      '',
+    ].join('\n');
+    expect(lines(await scan('app/cache.py', py))).toEqual([4]);
+    expect(lines(await scan('app/cache.js', py.replace(/^/gm, 'const '))).filter(Boolean)).toEqual([4]);
+  });
 });
 
 describe('test files', () => {
