@@ -83,4 +83,17 @@ describe('robustness', () => {
     expect(result.findings.map((f) => f.location.path)).toEqual(['ok.py']);
     expect(result.stats.files).toBe(5);
   });
+
+  it('reads Python files in the encoding their PEP 263 declaration names', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redpen-enc-'));
+    const latin = (s: string) => Buffer.from(s, 'latin1');
+    fs.writeFileSync(path.join(dir, 'latin1.py'), latin('# -*- coding: latin-1 -*-\nname = "caf\u00e9"\neval(name)\n'));
+    fs.writeFileSync(path.join(dir, 'koi8.py'), Buffer.concat([Buffer.from('#!/usr/bin/env python\n# vim: set fileencoding=koi8-r :\ns = "'), Buffer.from([0xf0, 0xd2, 0xc9]), Buffer.from('"\neval(s)\n')]));
+    fs.writeFileSync(path.join(dir, 'typo.py'), '# coding: uft-8\neval(x)\n');
+    fs.writeFileSync(path.join(dir, 'undeclared.py'), latin('name = "caf\u00e9"\neval(name)\n'));
+    const result = await runScan({ paths: [dir], rules: RULES, cache: false, jobs: 1, cwd: dir });
+    expect(result.errors.map((e) => [e.path, e.kind])).toEqual([['undeclared.py', 'encoding']]);
+    expect(result.findings.map((f) => `${f.location.path}:${f.location.start.line}`).sort()).toEqual(['koi8.py:4', 'latin1.py:3', 'typo.py:2']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

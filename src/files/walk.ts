@@ -228,6 +228,15 @@ export function decodeBuffer(buf: Buffer, p: string, maxBytes: number): ReadResu
   }
   const head = buf.subarray(0, 8000);
   if (head.includes(0)) return { error: { path: p, kind: 'binary', level: 'error', message: 'file looks binary (contains NUL bytes)' } };
+  const declared = /\.py[iw]?$/.test(p) ? pythonEncoding(buf) : null;
+  // an encoding this runtime does not know is read as UTF-8 below, as if undeclared
+  if (declared && decoderKnows(declared)) {
+    try {
+      return { text: new TextDecoder(declared, { fatal: true }).decode(buf) };
+    } catch {
+      return { error: { path: p, kind: 'encoding', level: 'error', message: `file is not valid ${declared}, the encoding its coding declaration names` } };
+    }
+  }
   try {
     let text = decoder.decode(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -235,4 +244,32 @@ export function decodeBuffer(buf: Buffer, p: string, maxBytes: number): ReadResu
   } catch {
     return { error: { path: p, kind: 'encoding', level: 'error', message: 'file is not valid UTF-8' } };
   }
+}
+
+function decoderKnows(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Python's names for encodings that the WHATWG decoder spells differently. */
+const PY_ALIASES: Record<string, string> = { 'latin-1': 'iso-8859-1', latin1: 'iso-8859-1', l1: 'iso-8859-1', 'iso-latin-1': 'iso-8859-1', cp819: 'iso-8859-1', 'euc-kr': 'euc-kr', cp936: 'gbk', ms936: 'gbk', cp932: 'shift_jis', sjis: 'shift_jis' };
+
+/**
+ * A PEP 263 coding declaration (`# -*- coding: koi8-r -*-` on line 1 or 2) other than UTF-8,
+ * as a WHATWG encoding label; null when absent or UTF-8.
+ */
+export function pythonEncoding(buf: Buffer): string | null {
+  const head = buf.subarray(0, 400).toString('latin1').split(/\r?\n|\r/, 2);
+  for (const line of head) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (!m) continue;
+    const name = m[1].toLowerCase().replace(/_/g, '-');
+    if (/^utf-?8(-sig)?$/.test(name)) return null;
+    return PY_ALIASES[name] ?? name;
+  }
+  return null;
 }
