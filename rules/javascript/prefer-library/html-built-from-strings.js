@@ -45,6 +45,31 @@ function renderCommentSafe(container, comment) {
   container.innerHTML = DOMPurify.sanitize(comment.html);
 }
 
+// Escaped into a variable first.
+app.get('/profile-safe', (req, res) => {
+  const name = escapeHtml(req.query.name);
+  // ok: javascript.html-built-from-strings
+  res.send(`<h1>Hello ${name}</h1>`);
+});
+
+function renderBadge(el, user) {
+  let label = he.encode(user.label);
+  // ok: javascript.html-built-from-strings
+  el.innerHTML = `<span class="badge">${label}</span>`;
+}
+
+function renderMixed(el, user) {
+  const label = escapeHtml(user.label);
+  // todoruleid: javascript.html-built-from-strings
+  el.innerHTML = `<span title="${user.title}">${label}</span>`;
+}
+
+function renderWrongVar(el, user) {
+  const label = escapeHtml(user.label);
+  // ruleid: javascript.html-built-from-strings
+  el.innerHTML = `<span>${user.label}</span>`;
+}
+
 // Static markup.
 const FOOTER = '<footer>ACME</footer>';
 app.get('/about', (req, res) => {
@@ -52,4 +77,4 @@ app.get('/about', (req, res) => {
   res.send(`<main><h1>About</h1></main>${FOOTER}`);
 });
 
-module.exports = { app, renderComment, appendNotice, renderCommentSafe };
+module.exports = { app, renderComment, appendNotice, renderCommentSafe, renderBadge, renderMixed, renderWrongVar };
