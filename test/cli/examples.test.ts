@@ -43,7 +43,7 @@ const OFFLINE: Row[] = [
   ['examples/flask_app.py', 96, 'python.template-injection'],
   ['examples/flask_app.py', 96, 'python.template-string-building'],
   ['examples/flask_app.py', 108, 'python.yaml-load-unsafe'],
-  ['examples/flask_app.py', 121, 'python.tls-verify-disabled'],
+  ['examples/flask_app.py', 124, 'python.tls-verify-disabled'],
   ['examples/flask_app.py', 137, 'python.debug-mode-enabled'],
   ['examples/package.json', 21, 'deps.typosquat'],
   ['examples/requirements.txt', 5, 'deps.typosquat'],

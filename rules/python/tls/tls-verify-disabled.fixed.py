@@ -7,7 +7,7 @@ API_URL = "https://billing.internal.example.com/api"
 
 def fetch_invoices(token: str) -> list:
     # ruleid: python.tls-verify-disabled
-    resp = requests.get(f"{API_URL}/invoices", headers={"Authorization": f"Bearer {token}"})
+    resp = requests.get(f"{API_URL}/invoices", headers={"Authorization": f"Bearer {token}"}, verify=True)
     resp.raise_for_status()
     return resp.json()
 
@@ -15,18 +15,19 @@ def fetch_invoices(token: str) -> list:
 def push_metrics(payload: dict) -> None:
     session = requests.Session()
     # ruleid: python.tls-verify-disabled
-    session.verify = False
-    # ruleid: python.tls-verify-disabled
+    session.verify = True
     session.post(
         f"{API_URL}/metrics",
         json=payload,
+        # ruleid: python.tls-verify-disabled
+        verify=True,
         timeout=10,
     )
 
 
 async def fetch_status() -> dict:
     # ruleid: python.tls-verify-disabled
-    async with httpx.AsyncClient(timeout=5) as client:
+    async with httpx.AsyncClient(verify=True, timeout=5) as client:
         r = await client.get(f"{API_URL}/status")
         return r.json()
 
@@ -34,7 +35,7 @@ async def fetch_status() -> dict:
 async def fetch_health() -> int:
     async with aiohttp.ClientSession() as http:
         # ruleid: python.tls-verify-disabled
-        async with http.get(f"{API_URL}/health") as r:
+        async with http.get(f"{API_URL}/health", ssl=True) as r:
             return r.status
 
 
