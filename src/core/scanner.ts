@@ -33,9 +33,10 @@ export interface Detector {
   scan(input: DetectorInput): Finding[];
   /**
    * Called once per document with all of its findings (rules and detectors), before
-   * fingerprints: the secrets detector scrubs the values it found from other findings.
+   * fingerprints: the secrets detector scrubs the values it found from other findings. A
+   * returned array replaces the document's findings (one problem reported once).
    */
-  finish?(findings: Finding[]): void;
+  finish?(findings: Finding[]): Finding[] | void;
   /** Whether this detector needs the syntax tree of a code file (default true). */
   needsTree?(text: string, language: LanguageId): boolean;
 }
@@ -129,7 +130,7 @@ export class Scanner {
     }
     const kind = documentKind(path, text, language);
     result.language = kind;
-    const findings: Finding[] = [];
+    let findings: Finding[] = [];
     if (kind === 'markdown' || kind === 'notebook') {
       let units: Unit[];
       if (kind === 'markdown') units = markdownUnits(text);
@@ -154,7 +155,8 @@ export class Scanner {
     }
     for (const d of this.options.detectors ?? []) {
       try {
-        d.finish?.(findings);
+        const kept = d.finish?.(findings);
+        if (kept) findings = kept;
       } catch (e) {
         result.errors.push({ path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
       }

@@ -40,6 +40,8 @@ const SECRET_WORD_IN_VALUE = /pass|secret|token|key|auth|cred|pwd/i;
 /** Whether `value` is believable as the secret `cls` names; the confidence when it is. */
 export function judge(value: string, cls: NameClass): Confidence | null {
   const v = value;
+  // a Google app password (SMTP, IMAP) is typed as four groups of four letters
+  if (cls.kind === 'password' && /^[a-z]{4}(?: [a-z]{4}){3}$/.test(v) && !isPlaceholder(v) && shannonEntropy(v.replace(/ /g, '')) >= 3) return 'medium';
   if (v.length < 6 || v.length > 500 || /\s/.test(v)) return null;
   if (isPlaceholder(v) || isReference(v) || isIntegrityOrData(v)) return null;
   // names of things rather than values: "user_password", "authToken", "api-key"

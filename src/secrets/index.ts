@@ -4,8 +4,8 @@
  * (source, config, markdown, notebook cells and outputs), unless DetectorConfig.secrets is off.
  *
  * Invariant: no raw value leaves this module. Findings carry a redacted prefix and a sha256;
- * `finish` also scrubs the values from other findings of the same document (a rule's snippet
- * may quote the line a key sits on).
+ * `finish` also scrubs the values from every finding of the same document (a rule's snippet
+ * may quote the line a key sits on; a key may appear twice on a line).
  */
 import type { Detector, DetectorInput } from '../core/scanner.js';
 import type { Finding } from '../core/types.js';
@@ -41,11 +41,30 @@ export class SecretsDetector implements Detector {
     return secretEngine().wantsTree(text);
   }
 
-  finish(findings: Finding[]): void {
+  finish(findings: Finding[]): Finding[] {
     const values = this.values;
     this.values = [];
-    scrubFindings(findings.filter((f) => f.kind !== 'secret'), values);
+    // secret findings too: their snippets redact by position, and the same value may sit
+    // elsewhere on the line where no detector judged it
+    scrubFindings(findings, values);
+    return withoutEchoes(findings, findings.filter((f) => f.kind !== 'secret'));
   }
+}
+
+/**
+ * A generic secret (a literal judged by its name) inside a rule's hard-coded-credential
+ * finding is the same alarm twice: the rule says more (which API, what to use instead), so
+ * it stays. Provider-format findings stay beside it: they name the key to revoke.
+ */
+function withoutEchoes(findings: Finding[], others: Finding[]): Finding[] {
+  const rules = others.filter((f) => f.cwe.some((c) => c.startsWith('CWE-798')));
+  if (rules.length === 0) return findings;
+  return findings.filter(
+    (f) =>
+      f.kind !== 'secret' ||
+      !f.secret?.detector.startsWith('generic-') ||
+      !rules.some((r) => r.location.path === f.location.path && r.location.start.offset < f.location.end.offset && f.location.start.offset < r.location.end.offset),
+  );
 }
 
 registerDetectors((config) => (config.secrets === true ? [new SecretsDetector()] : []));

@@ -4,6 +4,7 @@ import type { Finding } from '../../src/core/types.js';
 import { SecretsDetector } from '../../src/secrets/index.js';
 import { classifyName } from '../../src/secrets/names.js';
 import { isPlaceholder } from '../../src/secrets/placeholders.js';
+import { loadRulesFromText } from '../../src/engine/rules/load.js';
 import { githubToken, hex, rand, uuid } from './fakes.js';
 
 const scanner = Scanner.create({ rules: [], detectors: [new SecretsDetector()] });
@@ -170,5 +171,65 @@ describe('notebooks and markdown', () => {
       ['secrets.github-pat', 3],
       ['secrets.stripe-secret-key', 6],
     ]);
+  });
+});
+
+describe('forms assistants write', () => {
+  it('a Google app password (four groups of four letters) passed as a password', async () => {
+    const pw = Array.from({ length: 4 }, () => rand(4, 'qwrtypsdfghjklzxcvbnm')).join(' ');
+    const js = [
+      `const t = nodemailer.createTransport({ service: 'gmail', auth: { user: 'me@gmail.com', pass: '${pw}' } });`,
+      `const label = { password: 'your app password' };`,
+      `const t2 = { auth: { pass: 'abcd efgh ijkl mnop' } };`,
+      `const note = { title: '${pw}' };`,
+    ].join('\n');
+    const found = await scan('mail.js', js);
+    expect(found.map((f) => [f.location.start.line, f.ruleId])).toEqual([[1, 'secrets.generic-password']]);
+  });
+
+  it('a connection URL whose user is empty (redis://:password@host)', async () => {
+    const found = await scan('cache.js', `const redis = new Redis('redis://:Sup3rS3cret9@cache.internal:6379');\nconst dev = new Redis('redis://localhost:6379');\n`);
+    expect(found.map((f) => [f.location.start.line, f.ruleId])).toEqual([[1, 'secrets.redis-url']]);
+  });
+});
+
+describe('one problem, one finding', () => {
+  const RULE = loadRulesFromText(
+    [
+      'rules:',
+      '  - id: test.jwt-hardcoded-secret',
+      '    message: JWT signed with a literal key',
+      '    severity: HIGH',
+      '    languages: [javascript]',
+      '    metadata: { cwe: ["CWE-798: Use of Hard-coded Credentials"] }',
+      '    pattern: jwt.sign($P, "...", ...)',
+      '  - id: test.any-call-with-literal',
+      '    message: a call with a literal',
+      '    severity: LOW',
+      '    languages: [javascript]',
+      '    metadata: { cwe: ["CWE-20"] }',
+      '    pattern: audit($P, "...")',
+    ].join('\n'),
+    'r.yaml',
+  ).rules;
+  const withRules = Scanner.create({ rules: RULE, detectors: [new SecretsDetector()] });
+
+  it("a generic secret inside a rule's hard-coded-credential finding is reported by the rule alone", async () => {
+    const key = `k${rand(23)}`;
+    const gh = githubToken();
+    const text = [
+      `const token = jwt.sign({ id: 1 }, '${key}');`,
+      `const other = jwt.sign({ id: 1 }, '${gh}');`,
+      `audit(x, '${key}'); const apiSecret = '${key}';`,
+      '',
+    ].join('\n');
+    const r = (await withRules).scanText('auth.js', text);
+    const got = r.findings.map((f) => `${f.location.start.line} ${f.ruleId}`).sort();
+    expect(got).toEqual(['1 test.jwt-hardcoded-secret', '2 secrets.github-pat', '2 test.jwt-hardcoded-secret', '3 secrets.generic-secret', '3 test.any-call-with-literal'].sort());
+    // the rule's own snippet still never shows the value
+    for (const f of r.findings) expect(f.snippet.includes(key), `${f.ruleId}: ${f.snippet}`).toBe(false);
+    // secrets only (no rules): the generic finding is there
+    const alone = await scan('auth.js', text);
+    expect(alone.filter((f) => f.location.start.line === 1).map((f) => f.ruleId)).toEqual(['secrets.generic-secret']);
   });
 });

@@ -3,8 +3,11 @@ import type { RawSecret, SecretSpec } from '../types.js';
 import { bech32Valid, crc24, decodeBase64, derSequence } from '../validators.js';
 import { prefixed } from './build.js';
 
-/** Password part of a URL: anything up to `@` except whitespace, quotes and `/`. */
-const URL_CREDS = '(?:[^:@\\s/"\'`<>{}]{1,64}):([^@\\s"\'`<>]{1,128})@[A-Za-z0-9_.\\-\\[\\]:%]{1,200}';
+/**
+ * Password part of a URL: anything up to `@` except whitespace, quotes and `/`. The user may be
+ * empty (`redis://:password@host`, Redis before ACLs).
+ */
+const URL_CREDS = '(?:[^:@\\s/"\'`<>{}]{0,64}):([^@\\s"\'`<>]{1,128})@[A-Za-z0-9_.\\-\\[\\]:%]{1,200}';
 
 /** Documentation hosts (RFC 2606 and common stand-ins): credentials there are examples. */
 const EXAMPLE_HOST = /@(?:[\w-]{1,63}\.)*(?:example\.(?:com|org|net)|[\w-]{1,63}\.(?:example|test|invalid)|host(?:name)?|your[\w.-]{0,40}|domain\.com|server)(?![\w.-])/i;
