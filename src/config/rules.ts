@@ -4,11 +4,16 @@
  * Bundled packs: `recommended` (the default: every bundled rule not marked `pack: audit`),
  * `audit` (opt-in rules with more false alarms), `all`.
  */
+import { createHash } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../core/rule.js';
 import { loadRulesFromText, RuleLoadError } from '../engine/rules/load.js';
+import { modelsDigest } from '../languages/models.js';
+import { defaultCacheDir } from '../runner/cache.js';
+import { VERSION } from '../version.js';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_RULES = path.join(PACKAGE_ROOT, 'rules');
@@ -51,7 +56,44 @@ async function loadFile(file: string, display: string): Promise<{ rules: Rule[];
   } catch (e) {
     throw new RuleLoadError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display, undefined, undefined);
   }
-  return loadRulesFromText(text, display);
+  return cachedLoad(text, display);
+}
+
+interface CachedLoad {
+  rules: Rule[];
+  warnings: { message: string; file: string; line?: number; ruleId?: string }[];
+}
+
+/**
+ * Loaded rules cached by content: parsing YAML was a third of a hook process's start-up, and
+ * JSON reads back the same plain data (rules are data; compiled forms are built per process).
+ * The key covers the text, its display name, the models that concepts expand to, and the
+ * version. Files that fail to load are not cached (the error is raised anew, with its line). A
+ * cache that cannot be read or written is a miss, never an error.
+ */
+function cachedLoad(text: string, display: string): { rules: Rule[]; warnings: RuleLoadError[] } {
+  const key = createHash('sha256').update(`${VERSION}\u0000${display}\u0000${modelsDigest()}\u0000`).update(text).digest('hex');
+  const file = path.join(defaultCacheDir(), 'rules', `${key}.json`);
+  try {
+    const c = JSON.parse(fsSync.readFileSync(file, 'utf8')) as CachedLoad;
+    return {
+      rules: c.rules,
+      warnings: c.warnings.map((w) => Object.assign(new RuleLoadError('', w.file, w.line, w.ruleId), { message: w.message })),
+    };
+  } catch {
+    // a miss
+  }
+  const loaded = loadRulesFromText(text, display);
+  try {
+    const data: CachedLoad = { rules: loaded.rules, warnings: loaded.warnings.map((w) => ({ message: w.message, file: w.file, line: w.line, ruleId: w.ruleId })) };
+    fsSync.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    fsSync.writeFileSync(tmp, JSON.stringify(data));
+    fsSync.renameSync(tmp, file);
+  } catch {
+    // a read-only home or a full disk: the next run parses again
+  }
+  return loaded;
 }
 
 function display(file: string, cwd: string): string {

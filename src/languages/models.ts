@@ -8,6 +8,7 @@
  * (`--models DIR`, or `models:` in .redpen.yml). Loading is synchronous and happens once, when
  * rules are loaded.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,12 +94,33 @@ export function allModels(): Model[] {
   return models;
 }
 
+let digest: string | null = null;
+
+/** A hash of every models file in use (names and text): rules expanded from concepts depend on it. */
+export function modelsDigest(): string {
+  if (digest === null) {
+    const h = createHash('sha256');
+    for (const d of [...BUNDLED, ...extraDirs]) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).sort();
+      } catch {
+        // a missing folder is reported when the models load
+      }
+      for (const f of names) h.update(path.join(d, f)).update('\u0000').update(fs.readFileSync(path.join(d, f))).update('\u0000');
+    }
+    digest = h.digest('hex');
+  }
+  return digest;
+}
+
 /** Add a folder of user models (before rules that use them are loaded). */
 export function addModelsDir(dir: string): void {
   const abs = path.resolve(dir);
   if (extraDirs.includes(abs)) return;
   extraDirs.push(abs);
   models = null;
+  digest = null;
 }
 
 export function modelsFor(concept: string, languages: LanguageId[]): Model[] {

@@ -77,3 +77,44 @@ describe('rule loading', () => {
     expect(r.rules[0].metadata.custom).toBe(1);
   });
 });
+
+describe('loaded rules cached by content', () => {
+  it('a second load reads the cache and gives the same rules and warnings; edits and broken entries are misses', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { loadRuleConfigs } = await import('../../src/config/rules.js');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'redpen-rulecache-'));
+    const before = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = path.join(tmp, 'cache');
+    try {
+      const file = path.join(tmp, 'r.yaml');
+      const two = `${base('    pattern: eval($X)\n')}  - id: r2\n    message: m\n    severity: ERROR\n    languages: [java]\n    pattern: foo()\n`;
+      fs.writeFileSync(file, two);
+      const first = await loadRuleConfigs([file], tmp);
+      const entries = () => fs.readdirSync(path.join(tmp, 'cache', 'redpen', 'rules'));
+      expect(entries()).toHaveLength(1);
+      const second = await loadRuleConfigs([file], tmp);
+      expect(JSON.parse(JSON.stringify(second.rules))).toEqual(JSON.parse(JSON.stringify(first.rules)));
+      expect(second.warnings.map((w) => [w.message, w.line, w.ruleId])).toEqual(first.warnings.map((w) => [w.message, w.line, w.ruleId]));
+      expect(second.warnings[0]).toBeInstanceOf(RuleLoadError);
+      // the cached rules scan like freshly parsed ones
+      const scanner = await Scanner.create({ rules: second.rules });
+      expect(scanner.scanText('a.py', 'eval(x)\n').findings.map((f) => f.ruleId)).toEqual(['r1']);
+      // a broken entry is a miss, and is rewritten
+      const entry = path.join(tmp, 'cache', 'redpen', 'rules', entries()[0]);
+      fs.writeFileSync(entry, '{"rules": [');
+      expect((await loadRuleConfigs([file], tmp)).rules.map((r) => r.id)).toEqual(['r1']);
+      expect(() => JSON.parse(fs.readFileSync(entry, 'utf8'))).not.toThrow();
+      // an edited file is a new entry, never the old rules
+      fs.writeFileSync(file, base('    pattern: exec($X)\n'));
+      const edited = await loadRuleConfigs([file], tmp);
+      expect(entries()).toHaveLength(2);
+      expect((await Scanner.create({ rules: edited.rules })).scanText('a.py', 'eval(x)\nexec(y)\n').findings.map((f) => f.location.start.line)).toEqual([2]);
+    } finally {
+      if (before === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = before;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
