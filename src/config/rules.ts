@@ -59,6 +59,30 @@ async function loadFile(file: string, display: string): Promise<{ rules: Rule[];
   return cachedLoad(text, display);
 }
 
+let loader: string | null = null;
+
+/**
+ * The loader's own code: a build between releases (same VERSION) that loads rules differently
+ * must not read the old results. The modules that turn YAML into rules, as built or as sources.
+ */
+function loaderDigest(): string {
+  if (loader === null) {
+    const h = createHash('sha256');
+    for (const m of ['../engine/rules/load', '../languages/models', '../core/severity', '../languages/index']) {
+      for (const ext of ['.js', '.ts']) {
+        try {
+          h.update(fsSync.readFileSync(fileURLToPath(new URL(m + ext, import.meta.url))));
+          break;
+        } catch {
+          // the other extension
+        }
+      }
+    }
+    loader = h.digest('hex');
+  }
+  return loader;
+}
+
 interface CachedLoad {
   rules: Rule[];
   warnings: { message: string; file: string; line?: number; ruleId?: string }[];
@@ -72,7 +96,7 @@ interface CachedLoad {
  * cache that cannot be read or written is a miss, never an error.
  */
 function cachedLoad(text: string, display: string): { rules: Rule[]; warnings: RuleLoadError[] } {
-  const key = createHash('sha256').update(`${VERSION}\u0000${display}\u0000${modelsDigest()}\u0000`).update(text).digest('hex');
+  const key = createHash('sha256').update(`${VERSION}\u0000${loaderDigest()}\u0000${display}\u0000${modelsDigest()}\u0000`).update(text).digest('hex');
   const file = path.join(defaultCacheDir(), 'rules', `${key}.json`);
   try {
     const c = JSON.parse(fsSync.readFileSync(file, 'utf8')) as CachedLoad;
