@@ -4,7 +4,6 @@
  * Bundled packs: `recommended` (the default: every bundled rule not marked `pack: audit`),
  * `audit` (opt-in rules with more false alarms), `all`.
  */
-import { createHash } from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Rule } from '../core/rule.js';
 import { loadRulesFromText, RuleLoadError } from '../engine/rules/load.js';
 import { modelsDigest } from '../languages/models.js';
-import { defaultCacheDir } from '../runner/cache.js';
+import { defaultCacheDir, hashOf, readCached, writeCached } from '../runner/cache.js';
 import { VERSION } from '../version.js';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,18 +66,18 @@ let loader: string | null = null;
  */
 function loaderDigest(): string {
   if (loader === null) {
-    const h = createHash('sha256');
+    const sources: string[] = [];
     for (const m of ['../engine/rules/load', '../languages/models', '../core/severity', '../languages/index']) {
       for (const ext of ['.js', '.ts']) {
         try {
-          h.update(fsSync.readFileSync(fileURLToPath(new URL(m + ext, import.meta.url))));
+          sources.push(fsSync.readFileSync(fileURLToPath(new URL(m + ext, import.meta.url)), 'utf8'));
           break;
         } catch {
           // the other extension
         }
       }
     }
-    loader = h.digest('hex');
+    loader = hashOf(...sources);
   }
   return loader;
 }
@@ -91,32 +90,21 @@ interface CachedLoad {
 /**
  * Loaded rules cached by content: parsing YAML was a third of a hook process's start-up, and
  * JSON reads back the same plain data (rules are data; compiled forms are built per process).
- * The key covers the text, its display name, the models that concepts expand to, and the
- * version. Files that fail to load are not cached (the error is raised anew, with its line). A
+ * The key covers the text, its display name, the models that concepts expand to, the
+ * loader's code and the version. Files that fail to load are not cached (the error is raised anew, with its line). A
  * cache that cannot be read or written is a miss, never an error.
  */
 function cachedLoad(text: string, display: string): { rules: Rule[]; warnings: RuleLoadError[] } {
-  const key = createHash('sha256').update(`${VERSION}\u0000${loaderDigest()}\u0000${display}\u0000${modelsDigest()}\u0000`).update(text).digest('hex');
-  const file = path.join(defaultCacheDir(), 'rules', `${key}.json`);
-  try {
-    const c = JSON.parse(fsSync.readFileSync(file, 'utf8')) as CachedLoad;
+  const file = path.join(defaultCacheDir(), 'rules', `${hashOf(VERSION, loaderDigest(), display, modelsDigest(), text)}.json`);
+  const c = readCached<CachedLoad>(file);
+  if (c && Array.isArray(c.rules) && Array.isArray(c.warnings)) {
     return {
       rules: c.rules,
       warnings: c.warnings.map((w) => Object.assign(new RuleLoadError('', w.file, w.line, w.ruleId), { message: w.message })),
     };
-  } catch {
-    // a miss
   }
   const loaded = loadRulesFromText(text, display);
-  try {
-    const data: CachedLoad = { rules: loaded.rules, warnings: loaded.warnings.map((w) => ({ message: w.message, file: w.file, line: w.line, ruleId: w.ruleId })) };
-    fsSync.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fsSync.writeFileSync(tmp, JSON.stringify(data));
-    fsSync.renameSync(tmp, file);
-  } catch {
-    // a read-only home or a full disk: the next run parses again
-  }
+  writeCached(file, { rules: loaded.rules, warnings: loaded.warnings.map((w) => ({ message: w.message, file: w.file, line: w.line, ruleId: w.ruleId })) } satisfies CachedLoad);
   return loaded;
 }
 

@@ -36,23 +36,32 @@ export class ResultCache {
   }
 
   get(key: string): FileResult | null {
-    try {
-      const v = JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as FileResult;
-      return v && Array.isArray(v.findings) ? v : null;
-    } catch {
-      return null;
-    }
+    const v = readCached<FileResult>(this.file(key));
+    return v && Array.isArray(v.findings) ? v : null;
   }
 
   set(key: string, result: FileResult): void {
-    const f = this.file(key);
-    try {
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-      const tmp = `${f}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(result));
-      fs.renameSync(tmp, f);
-    } catch {
-      // a cache that cannot be written only costs speed
-    }
+    writeCached(this.file(key), result);
+  }
+}
+
+/** A cache entry read back as JSON; an unreadable or torn entry is a miss (null). */
+export function readCached<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Write a cache entry atomically (temp file + rename); a cache that cannot be written only costs speed. */
+export function writeCached(file: string, value: unknown): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(value));
+    fs.renameSync(tmp, file);
+  } catch {
+    // read-only home, full disk
   }
 }

@@ -101,10 +101,18 @@ describe('loaded rules cached by content', () => {
       // the cached rules scan like freshly parsed ones
       const scanner = await Scanner.create({ rules: second.rules });
       expect(scanner.scanText('a.py', 'eval(x)\n').findings.map((f) => f.ruleId)).toEqual(['r1']);
-      // a broken entry is a miss, and is rewritten
+      // the second load came from the entry: an edited entry is what loads
       const entry = path.join(tmp, 'cache', 'redpen', 'rules', entries()[0]);
-      fs.writeFileSync(entry, '{"rules": [');
-      expect((await loadRuleConfigs([file], tmp)).rules.map((r) => r.id)).toEqual(['r1']);
+      const stored = JSON.parse(fs.readFileSync(entry, 'utf8')) as { rules: { message: string }[] };
+      stored.rules[0].message = 'from the cache';
+      fs.writeFileSync(entry, JSON.stringify(stored));
+      expect((await loadRuleConfigs([file], tmp)).rules[0].message).toBe('from the cache');
+      // a broken entry is a miss, and is rewritten
+      for (const broken of ['{"rules": [', '{"rules": 1}']) {
+        fs.writeFileSync(entry, broken);
+        const again = await loadRuleConfigs([file], tmp);
+        expect(again.rules.map((r) => [r.id, r.message])).toEqual([['r1', 'm']]);
+      }
       expect(() => JSON.parse(fs.readFileSync(entry, 'utf8'))).not.toThrow();
       // an edited file is a new entry, never the old rules
       fs.writeFileSync(file, base('    pattern: exec($X)\n'));
