@@ -18,6 +18,7 @@ import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { applySuppressions } from '../core/suppress.js';
 import type { Finding, ScanError } from '../core/types.js';
+import { confined } from '../files/confine.js';
 import { displayPath, readTarget, type Target } from '../files/walk.js';
 import { hashOf } from '../runner/cache.js';
 import { VERSION } from '../version.js';
@@ -34,6 +35,11 @@ export interface DepsOptions extends CheckOptions {
   maxManifestBytes?: number;
   /** Largest code file read for imports (default 3 MB). */
   maxFileBytes?: number;
+  /**
+   * Real paths of the folders files may be read from (the MCP server's workspace roots): a
+   * file a manifest includes (`-r`, `-c`) from elsewhere is an error, not read. Default: any.
+   */
+  roots?: string[];
 }
 
 export interface DepsResult {
@@ -98,6 +104,10 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
       const abs = path.resolve(path.dirname(target.abs), inc.path);
       if (seenAbs.has(abs)) continue;
       seenAbs.add(abs);
+      if (options.roots && !confined(abs, options.roots)) {
+        errors.push({ path: target.path, kind: 'io', level: 'error', message: `included file ${inc.path} is outside the folders this scan may read; not read` });
+        continue;
+      }
       let size = 0;
       try {
         size = fs.statSync(abs).size;

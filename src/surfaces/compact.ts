@@ -48,6 +48,11 @@ export function fixSentence(message: string): string {
   return advice ?? s[s.length - 1];
 }
 
+/** What is wrong: a message's first sentence. */
+export function problemSentence(message: string): string {
+  return sentences(message)[0] ?? message;
+}
+
 /** CWE ids from metadata entries like "CWE-78: Improper Neutralization ...". */
 export function cweIds(cwe: readonly string[]): string[] {
   const out: string[] = [];
