@@ -25,6 +25,8 @@ export interface CompactFinding {
   replacement?: string;
   /** Notebook cell (1-based) for notebook findings. */
   cell?: number;
+  /** Where the code is when not in the answer's text (the guard: a tool call's argument). */
+  where?: string;
 }
 
 /** Sentences of a rule message (a period followed by a space or the end ends one). */
@@ -83,7 +85,7 @@ export function compactFinding(f: Finding): CompactFinding {
 
 /** One line per finding, for hook reasons and guard annotations. */
 export function findingLine(c: CompactFinding, path?: string): string {
-  const where = path ? `${path}:${c.line}` : `line ${c.line}`;
+  const where = path ? `${path}:${c.line}` : c.where ? `${c.where}, line ${c.line}` : `line ${c.line}`;
   const cwe = c.cwe.length ? ` (${c.cwe.join(', ')})` : '';
   return `${where} ${c.severity} ${c.rule}${cwe}: ${c.problem} Fix: ${c.fix}`;
 }

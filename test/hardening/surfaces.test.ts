@@ -5,14 +5,20 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/api.js';
+import { createParser } from 'eventsource-parser';
+import { createScanner, loadRules } from '../../src/api.js';
 import type { Rule } from '../../src/core/rule.js';
+import type { Scanner } from '../../src/core/scanner.js';
 import { scanChanges } from '../../src/changes/git.js';
+import { startGuard, type GuardServerOptions } from '../../src/guard/proxy.js';
+import { guardText } from '../../src/guard/text.js';
 import { scanHistory } from '../../src/secrets/history.js';
+import { chatCompletion, chatToolCall, chatToolChunks, functionCallItem, messageItem, responseEvents, responseObject, startUpstream, streamEvents, streamTyped, type Reply } from '../surfaces/upstream.js';
 
 const run = promisify(execFile);
 const TOKEN = `ghp_${'x7Kq9mWb2ZrT4nVc8LpYd3HsF6gJ1aE5uR0o'}`;
@@ -140,5 +146,209 @@ describe('git: one way to run it', () => {
     };
     walk(path.join(import.meta.dirname, '..', '..', 'src'));
     expect(offenders).toEqual([]);
+  });
+});
+
+// ---- the guard proxy (item 19) ----
+
+// the function's name marks the code: no message or annotation names it
+const MARK = 'deploy_7f3a';
+const SHELL_CODE = `import subprocess\n\n\ndef ${MARK}(cmd):\n    return subprocess.run(cmd, shell=True)\n`;
+const SAFE_CODE = 'import subprocess\n\n\ndef run(args):\n    return subprocess.run(args, check=True)\n';
+const FENCED = (code: string) => `Here it is:\n\n\`\`\`python\n${code}\`\`\`\n`;
+
+let scanner: Scanner;
+async function warm(): Promise<Scanner> {
+  return (scanner ??= await createScanner());
+}
+
+async function withGuard(reply: Reply, options: Partial<GuardServerOptions>, body: (guard: string, up: Awaited<ReturnType<typeof startUpstream>>, logs: string[]) => Promise<void>) {
+  const up = await startUpstream(reply);
+  const logs: string[] = [];
+  const guard = await startGuard({ upstream: up.url, port: 0, scanner: await warm(), log: (l) => logs.push(l), ...options });
+  try {
+    await body(guard.url, up, logs);
+  } finally {
+    await guard.close();
+    await up.close();
+  }
+}
+
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (res: http.ServerResponse, body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+/** Every SSE event of a response: its data, parsed when JSON. */
+async function events(res: Response): Promise<{ event?: string; data: string }[]> {
+  const out: { event?: string; data: string }[] = [];
+  const parser = createParser({ onEvent: (e) => out.push({ event: e.event, data: e.data }) });
+  const decoder = new TextDecoder();
+  for await (const c of res.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(c, { stream: true }));
+  return out;
+}
+
+describe('guard: guardText', () => {
+  it('withholds the code under block: the text is the block message', async () => {
+    const r = await guardText(FENCED(SHELL_CODE), { scanner: await warm(), policy: 'block' });
+    expect(r.action).toBe('block');
+    expect(r.text).not.toContain(MARK);
+    expect(r.text).toMatch(/^redpen blocked this response/);
+  });
+});
+
+describe('guard: code in tool calls', () => {
+  const WRITE = { path: 'tools/run.py', content: SHELL_CODE };
+
+  it('blocks a chat tool call writing insecure code, and logs it', async () => {
+    await withGuard((_r, res) => json(res, chatToolCall('write_file', WRITE)), { policy: 'block' }, async (g, _up, logs) => {
+      const res = await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] });
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('insecure_code');
+      expect(body.error.message).toContain('tool call write_file (tools/run.py), line 5');
+      expect(JSON.stringify(body)).not.toContain(MARK);
+      expect(logs.join('\n')).toMatch(/POST \/v1\/chat\/completions 422 .*findings=1 action=block rules=python\.subprocess-shell-true/);
+    });
+  });
+
+  it('annotates it under annotate, and passes a safe one unchanged', async () => {
+    await withGuard((_r, res) => json(res, chatToolCall('write_file', WRITE)), { policy: 'annotate' }, async (g) => {
+      const res = await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as ReturnType<typeof chatToolCall>;
+      expect(body.choices[0].message.tool_calls[0].function.arguments).toBe(JSON.stringify(WRITE));
+      expect(String(body.choices[0].message.content)).toContain('tool call write_file (tools/run.py), line 5 high python.subprocess-shell-true');
+    });
+    const safe = chatToolCall('write_file', { path: 'tools/run.py', content: SAFE_CODE });
+    await withGuard((_r, res) => json(res, safe), { policy: 'block' }, async (g) => {
+      const res = await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(safe);
+    });
+  });
+
+  it('scans code given as a command, a patch or a nested JSON string', async () => {
+    const patch = ['*** Begin Patch', '*** Add File: app/run.py', ...SHELL_CODE.trimEnd().split('\n').map((l) => `+${l}`), '*** End Patch'].join('\n');
+    for (const args of [{ command: SHELL_CODE }, { input: patch }, { edits: [{ old_string: 'x', new_string: SHELL_CODE }], file_path: 'a.py' }]) {
+      await withGuard((_r, res) => json(res, chatToolCall('tool', args)), { policy: 'block' }, async (g) => {
+        expect((await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] })).status).toBe(422);
+      });
+    }
+    // what the model replaces is not code it writes
+    await withGuard((_r, res) => json(res, chatToolCall('edit', { file_path: 'a.py', old_string: SHELL_CODE, new_string: SAFE_CODE })), { policy: 'block' }, async (g) => {
+      expect((await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] })).status).toBe(200);
+    });
+  });
+
+  it('blocks a streamed tool call: the arguments never arrive', async () => {
+    const args = JSON.stringify(WRITE);
+    const pieces: string[] = [];
+    for (let i = 0; i < args.length; i += 6) pieces.push(args.slice(i, i + 6));
+    await withGuard((_r, res) => void streamEvents(res, chatToolChunks('write_file', pieces)), { policy: 'block' }, async (g, _up, logs) => {
+      const res = await post(`${g}/v1/chat/completions`, { model: 'm', messages: [], stream: true });
+      const got = await events(res);
+      const sent = got.map((e) => e.data).join('');
+      expect(sent).toContain('insecure_code');
+      expect(sent).not.toContain(MARK);
+      expect(logs.join('\n')).toMatch(/findings=1 action=block rules=python\.subprocess-shell-true blocked-mid-stream/);
+    });
+  });
+});
+
+describe('guard: the Responses API', () => {
+  it('blocks insecure code in a message or a function call (not streamed), passes safe answers', async () => {
+    for (const output of [[messageItem(FENCED(SHELL_CODE))], [messageItem('Writing it.'), functionCallItem('write_file', { path: 'run.py', content: SHELL_CODE })]]) {
+      await withGuard((_r, res) => json(res, responseObject(output)), { policy: 'block' }, async (g, _up, logs) => {
+        const res = await post(`${g}/v1/responses`, { model: 'm', input: 'write it' });
+        expect(res.status).toBe(422);
+        expect(JSON.stringify(await res.json())).not.toContain(MARK);
+        expect(logs.join('\n')).toMatch(/POST \/v1\/responses 422 .*action=block/);
+      });
+    }
+    const safe = responseObject([messageItem(FENCED(SAFE_CODE))]);
+    await withGuard((_r, res) => json(res, safe), { policy: 'block' }, async (g) => {
+      const res = await post(`${g}/v1/responses`, { model: 'm', input: 'x' });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(safe);
+    });
+  });
+
+  it('annotates with one more message item', async () => {
+    await withGuard((_r, res) => json(res, responseObject([messageItem(FENCED(SHELL_CODE))])), { policy: 'annotate' }, async (g) => {
+      const body = (await (await post(`${g}/v1/responses`, { model: 'm', input: 'x' })).json()) as { output: { type: string; content: { text: string }[] }[] };
+      expect(body.output).toHaveLength(2);
+      expect(body.output[1].content[0].text).toMatch(/^---\nredpen found 1 security problem/);
+    });
+  });
+
+  it('blocks a streamed answer: no event carries the code', async () => {
+    const items = [messageItem('Sure.'), functionCallItem('write_file', { path: 'run.py', content: SHELL_CODE })];
+    await withGuard((_r, res) => void streamTyped(res, responseEvents(items)), { policy: 'block' }, async (g, _up, logs) => {
+      const got = await events(await post(`${g}/v1/responses`, { model: 'm', input: 'x', stream: true }));
+      expect(got.map((e) => e.data).join('')).not.toContain(MARK);
+      expect(got.at(-1)).toMatchObject({ event: 'error' });
+      expect(JSON.parse(got.at(-1)!.data)).toMatchObject({ type: 'error', code: 'insecure_code' });
+      expect(logs.join('\n')).toMatch(/POST \/v1\/responses 200 .*action=block/);
+    });
+  });
+
+  it('streams a safe answer whole, and annotates an insecure one before response.completed', async () => {
+    const safe = responseEvents([messageItem(FENCED(SAFE_CODE))]);
+    await withGuard((_r, res) => void streamTyped(res, safe), { policy: 'block' }, async (g) => {
+      const got = await events(await post(`${g}/v1/responses`, { model: 'm', input: 'x', stream: true }));
+      expect(got.map((e) => e.data)).toEqual(safe.map((e) => e.data));
+    });
+    await withGuard((_r, res) => void streamTyped(res, responseEvents([messageItem(FENCED(SHELL_CODE))])), { policy: 'annotate' }, async (g) => {
+      const got = await events(await post(`${g}/v1/responses`, { model: 'm', input: 'x', stream: true }));
+      const types = got.map((e) => e.event);
+      expect(types.at(-1)).toBe('response.completed');
+      const done = JSON.parse(got.at(-1)!.data) as { response: { output: { content: { text: string }[] }[] } };
+      expect(done.response.output).toHaveLength(2);
+      expect(done.response.output[1].content[0].text).toContain('python.subprocess-shell-true');
+      const delta = got.find((e) => e.event === 'response.output_text.delta' && e.data.includes('redpen found'));
+      expect(delta).toBeDefined();
+      const seqs = got.map((e) => (JSON.parse(e.data) as { sequence_number: number }).sequence_number);
+      expect(new Set(seqs).size).toBe(seqs.length);
+    });
+  });
+});
+
+describe('guard: bodies it cannot read are errors', () => {
+  it('a cut-off upstream JSON answer is a 502, not delivered', async () => {
+    const whole = JSON.stringify(chatCompletion(FENCED(SHELL_CODE)));
+    await withGuard((_r, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(whole.slice(0, whole.indexOf(MARK) + 4)), { policy: 'block' }, async (g, _up, logs) => {
+      const res = await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] });
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('upstream_invalid_body');
+      expect(logs.join('\n')).toMatch(/502 .*error=invalid-body/);
+    });
+    // the connection dropped before the declared length
+    await withGuard((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(whole.length) });
+      res.write(whole.slice(0, 100));
+      setTimeout(() => res.destroy(), 20);
+    }, { policy: 'block' }, async (g) => {
+      expect((await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] })).status).toBe(502);
+    });
+  });
+
+  it('an oversize chunked request gets a 413 the client can read', async () => {
+    await withGuard((_r, res) => json(res, {}), { maxRequestBytes: 2000 }, async (g, up) => {
+      const url = new URL(`${g}/v1/chat/completions`);
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.write('{"model":"m","messages":[{"role":"user","content":"');
+        for (let i = 0; i < 20; i++) req.write('x'.repeat(500));
+        req.end('"}]}');
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'request_too_large' } });
+      expect(up.requests).toHaveLength(0);
+    });
   });
 });
