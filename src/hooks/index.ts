@@ -7,7 +7,8 @@
  *   findings it already had are left alone), so one old problem does not block every edit.
  * - Findings at or above the threshold block a pre-write event (the write does not happen)
  *   and ask the agent to fix a post-write one; findings below it come back as context. The
- *   reason names each finding's line, rule, CWE and the fix, so the agent knows what to change.
+ *   reason names each finding's line, rule, CWE and the fix, so the agent knows what to change;
+ *   it never suggests suppressing a finding (an agent told how to silence redpen will).
  * - An event that is not a write (another tool, another event) is allowed silently. An event
  *   redpen cannot read fails open with a message on stderr and a non-blocking exit status:
  *   a broken hook must not stop the agent.
@@ -218,12 +219,6 @@ interface Judged {
   display: string;
   findings: CompactFinding[];
   notes: string[];
-  comment: string;
-}
-
-function commentFor(file: string): string {
-  const lang = languageForPath(file);
-  return lang === 'python' || lang === null ? '#' : '//';
 }
 
 function judge(p: Parsed, scanner: Scanner): Judged[] {
@@ -240,7 +235,7 @@ function judge(p: Parsed, scanner: Scanner): Judged[] {
       const lang = languageForPath(display) ?? undefined;
       introduced = scanner.scanText(display, w.fragment ?? '', lang).findings.filter((f) => !f.suppressed);
     }
-    out.push({ display, findings: introduced.map(compactFinding), notes, comment: commentFor(display) });
+    out.push({ display, findings: introduced.map(compactFinding), notes });
   }
   return out;
 }
@@ -257,12 +252,7 @@ function describe(judged: Judged[], blocking: boolean, phase: 'pre' | 'post', th
     );
   } else lines.push(`redpen: this write adds ${all.length} lower-severity security finding(s) in ${files}:`);
   for (const { j, f } of all) lines.push(`- ${findingLine(f, j.display)}`);
-  if (blocking) {
-    const c = judged.find((j) => j.findings.length > 0)?.comment ?? '#';
-    lines.push(
-      `Change the code as each Fix says and write it again. If a finding is a false alarm, keep the code and add \`${c} redpen-ignore: <rule> -- <why it is safe>\` at the end of its line.`,
-    );
-  }
+  if (blocking) lines.push('Change the code as each Fix says and write it again. If you believe a finding is wrong, tell the user rather than working around it.');
   return lines.join('\n');
 }
 

@@ -35,6 +35,11 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(outside, 'private.py'), path.join(proj, 'link.py'));
   fs.symlinkSync(outside, path.join(proj, 'linkdir'));
   fs.writeFileSync(path.join(proj, 'requirements.txt'), '-r ../outside/reqs.txt\nflask==3.0.0\n');
+  // a team rule written for another tool: its message says how to silence it
+  fs.writeFileSync(
+    path.join(tmp, 'team.yaml'),
+    'rules:\n  - id: team.no-pickle-loads\n    languages: [python]\n    severity: ERROR\n    message: pickle.loads runs code from the bytes it reads. Load JSON with json.loads instead. If this is a false positive, add `# nosemgrep` to the line.\n    pattern: pickle.loads(...)\n',
+  );
 });
 
 afterAll(async () => {
@@ -43,7 +48,7 @@ afterAll(async () => {
 });
 
 /** Start the server in `cwd`; `roots` makes the client declare MCP roots. */
-async function connect(cwd: string, roots?: string[]): Promise<Client> {
+async function connect(cwd: string, roots?: string[], config: string[] = []): Promise<Client> {
   const client = new Client({ name: 'redpen-hardening', version: '1.0.0' }, roots ? { capabilities: { roots: { listChanged: true } } } : {});
   if (roots) client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: roots.map((r) => ({ uri: pathToFileURL(r).href, name: path.basename(r) })) }));
   const env: Record<string, string> = {
@@ -55,7 +60,7 @@ async function connect(cwd: string, roots?: string[]): Promise<Client> {
     REDPEN_NPM_REGISTRY: `${svc.url}/npm`,
     REDPEN_PYPI_URL: svc.url,
   };
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd, env, stderr: 'pipe' }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...config.flatMap((c) => ['-c', c])], cwd, env, stderr: 'pipe' }));
   return client;
 }
 
@@ -103,8 +108,8 @@ describe('scan_files stays inside the workspace (no roots declared: the working 
 });
 
 describe('scan_files with MCP roots: the client decides the workspace', () => {
-  it('reads inside the declared roots only, symlinks resolved', async () => {
-    const withRoots = await connect(proj, [outside]);
+  it('reads inside the declared roots only, symlinks resolved (and suggests no suppression)', async () => {
+    const withRoots = await connect(proj, [outside], ['recommended', path.join(tmp, 'team.yaml')]);
     try {
       const ok = await call(withRoots, 'scan_files', { paths: [path.join(outside, 'private.py')] });
       expect(ok.isError).toBeFalsy();
@@ -115,6 +120,11 @@ describe('scan_files with MCP roots: the client decides the workspace', () => {
       const refused = await call(withRoots, 'scan_files', { paths: ['app.py'] });
       expect(refused.isError).toBe(true);
       expect(refused.content[0].text).toMatch(/refused: app\.py is outside the client's workspace roots/);
+      // answers never tell the agent how to silence a finding (item 20)
+      const code = await call(withRoots, 'scan_code', { code: 'import pickle\npickle.loads(b)\n', language: 'python' });
+      expect(code.structuredContent!.findings).toEqual([expect.objectContaining({ rule: 'team.no-pickle-loads', fix: 'Load JSON with json.loads instead.' })]);
+      const explained = await call(withRoots, 'explain_rule', { rule: 'team.no-pickle-loads' });
+      for (const r of [code, explained]) expect(text(r)).not.toMatch(/nosemgrep|false positive|redpen-ignore/);
     } finally {
       await withRoots.close();
     }

@@ -16,6 +16,9 @@ import type { Rule } from '../../src/core/rule.js';
 import type { Scanner } from '../../src/core/scanner.js';
 import { scanChanges } from '../../src/changes/git.js';
 import { startGuard, type GuardServerOptions } from '../../src/guard/proxy.js';
+import { runHook } from '../../src/hooks/index.js';
+import { compactFinding, explainRule } from '../../src/surfaces/compact.js';
+import { ruleInfo } from '../../src/engine/rules/compile.js';
 import { guardText } from '../../src/guard/text.js';
 import { scanHistory } from '../../src/secrets/history.js';
 import { chatCompletion, chatToolCall, chatToolChunks, functionCallItem, messageItem, responseEvents, responseObject, startUpstream, streamEvents, streamTyped, type Reply } from '../surfaces/upstream.js';
@@ -350,5 +353,58 @@ describe('guard: bodies it cannot read are errors', () => {
       expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'request_too_large' } });
       expect(up.requests).toHaveLength(0);
     });
+  });
+});
+
+// ---- no suppression hints to agents (item 20) ----
+
+const HINT = /redpen-ignore|nosemgrep|nosec|noqa|suppress|false alarm|false positive/i;
+// a user rule written for another tool, whose message tells the reader how to silence it
+const HINTING_RULE = `rules:
+  - id: team.no-pickle-loads
+    languages: [python]
+    severity: ERROR
+    message: >-
+      pickle.loads runs code from the bytes it reads, so untrusted data becomes code execution.
+      Load JSON with json.loads instead. If this is a false positive, add \`# nosemgrep\` to the line.
+    metadata:
+      cwe: ["CWE-502: Deserialization of Untrusted Data"]
+    pattern: pickle.loads(...)
+`;
+
+describe('agents are never told how to suppress a finding', () => {
+  let rules: Rule[];
+  let hinted: Scanner;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redpen-hint-'));
+    fs.writeFileSync(path.join(dir, 'team.yaml'), HINTING_RULE);
+    rules = (await loadRules(['recommended', path.join(dir, 'team.yaml')])).rules;
+    hinted = await createScanner({ rules });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const CODE = 'import pickle\nimport subprocess\n\n\ndef load(blob, cmd):\n    subprocess.run(cmd, shell=True)\n    return pickle.loads(blob)\n';
+
+  it('the hook reason names the fixes and no suppression comment', () => {
+    const ev = { hook_event_name: 'PreToolUse', cwd: '/p', tool_name: 'Write', tool_input: { file_path: '/p/app.py', content: CODE } };
+    const out = runHook('claude', JSON.stringify(ev), { scanner: hinted, readFile: () => null });
+    const reason = JSON.parse(out.stdout).hookSpecificOutput.permissionDecisionReason as string;
+    expect(reason).toContain('team.no-pickle-loads');
+    expect(reason).toContain('Load JSON with json.loads instead.');
+    expect(reason).not.toMatch(HINT);
+  });
+
+  it('the compact form, the rule explanation and the guard annotation carry no suppression hint', async () => {
+    const found = hinted.scanText('app.py', CODE).findings;
+    const pickle = found.find((f) => f.ruleId === 'team.no-pickle-loads')!;
+    expect(pickle.message).toMatch(/nosemgrep/);
+    expect(JSON.stringify(found.map(compactFinding))).not.toMatch(HINT);
+    expect(JSON.stringify(explainRule(ruleInfo(rules.find((r) => r.id === 'team.no-pickle-loads')!)))).not.toMatch(HINT);
+    const annotated = await guardText(FENCED(CODE), { scanner: hinted, policy: 'annotate' });
+    expect(annotated.annotation).toContain('team.no-pickle-loads');
+    expect(annotated.annotation).not.toMatch(HINT);
+    const blocked = await guardText(FENCED(CODE), { scanner: hinted, policy: 'block' });
+    expect(blocked.text).not.toMatch(HINT);
+    expect(blocked.text).not.toMatch(/lower the guard policy/);
   });
 });
