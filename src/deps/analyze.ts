@@ -229,6 +229,50 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
   return { findings, errors, dependencies: all, unchecked: facts.unchecked, advisorySource: facts.advisorySource };
 }
 
+/** What the checks said about the packages a manifest change adds. */
+export interface ManifestChangeResult {
+  findings: Finding[];
+  errors: ScanError[];
+  unchecked: CheckReport['unchecked'];
+  /** How many dependencies the change adds (the ones checked). */
+  added: number;
+}
+
+/**
+ * Check the dependencies a change to one manifest adds (a coding agent's write, judged before
+ * it lands): each declaration in `after` that `before` does not have, by name, version and
+ * requirement. Includes (`-r`) are not followed: the write is judged, not the project.
+ */
+export async function checkManifestChange(file: string, before: string | null, after: string, options: CheckOptions = {}): Promise<ManifestChangeResult> {
+  const kind = manifestKind(file);
+  if (!kind) return { findings: [], errors: [], unchecked: [], added: 0 };
+  const r = parseManifest(kind, file, after);
+  const lines = new LineIndex(after);
+  const errors: ScanError[] = r.errors.map((e) => {
+    const pos = e.offset !== undefined ? lines.position(e.offset) : undefined;
+    return { path: file, kind: 'parse' as const, level: r.deps.length ? ('warning' as const) : ('error' as const), message: e.message, ...(pos ? { location: { path: file, start: pos, end: pos } } : {}) };
+  });
+  const key = (d: Dependency) => `${versionKey(d)}\u0000${d.spec ?? ''}`;
+  const had = new Set(before === null ? [] : parseManifest(kind, file, before).deps.map(key));
+  const added = r.deps.filter((d) => !had.has(key(d)));
+  if (added.length === 0) return { findings: [], errors, unchecked: [], added: 0 };
+  const facts = await gatherFacts(added.map(toQuery), resolveOptions(options));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const d of added) {
+    for (const f of findingsFor(toQuery(d), facts)) {
+      const k = `${f.ruleId}\u0000${key(d)}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      findings.push(toFinding(d, f));
+    }
+  }
+  findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.ruleId.localeCompare(b.ruleId));
+  applySuppressions(findings, lines, file);
+  assignFingerprints(findings, (f) => f.snippet);
+  return { findings, errors, unchecked: facts.unchecked, added: added.length };
+}
+
 function lockedNames(lockedIn: Map<string, Set<string>>): Set<string> {
   const out = new Set<string>();
   for (const s of lockedIn.values()) for (const n of s) out.add(n);
