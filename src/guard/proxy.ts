@@ -246,16 +246,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     if (!headers.authorization && o.upstreamApiKey) headers.authorization = `Bearer ${o.upstreamApiKey}`;
 
     const kind = method === 'POST' ? generationKind(path) : null;
-    let wantsStream = false;
-    if (kind) {
-      try {
-        const parsed = JSON.parse(body.toString('utf8')) as { stream?: unknown };
-        wantsStream = parsed.stream === true;
-      } catch {
-        // not JSON: the upstream will say so
-      }
-      if (o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
-    }
+    if (kind && o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
 
     const abort = new AbortController();
     let timer = setTimeout(() => abort.abort(new Error('timeout')), timeoutMs);
@@ -294,7 +285,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
           ? { status: up.status, extra: await relayResponsesStream(chunks(up, touch), res, up.status, outHeaders, policy, judge, o.logContent ? log : null) }
           : await relayResponsesJson(await readAll(up, touch), res, up.status, outHeaders, judge, o.logContent ? log : null);
         line(n.status, n.extra);
-      } else if (kind && kind !== 'responses' && up.ok && isSse && wantsStream) {
+      } else if (kind && kind !== 'responses' && up.ok && isSse) {
+        // scanned as a stream whether or not the request asked for one: the answer decides
         const n = await relayStream(up, res, outHeaders, kind, touch, judge);
         line(up.status, n);
       } else if (kind && kind !== 'responses' && up.ok && !isSse) {

@@ -21,7 +21,7 @@ import { compactFinding, explainRule } from '../../src/surfaces/compact.js';
 import { ruleInfo } from '../../src/engine/rules/compile.js';
 import { guardText } from '../../src/guard/text.js';
 import { scanHistory } from '../../src/secrets/history.js';
-import { chatCompletion, chatToolCall, chatToolChunks, functionCallItem, messageItem, responseEvents, responseObject, startUpstream, streamEvents, streamTyped, type Reply } from '../surfaces/upstream.js';
+import { chatChunks, chatCompletion, chatToolCall, chatToolChunks, functionCallItem, messageItem, responseEvents, responseObject, startUpstream, streamEvents, streamTyped, type Reply } from '../surfaces/upstream.js';
 
 const run = promisify(execFile);
 const TOKEN = `ghp_${'x7Kq9mWb2ZrT4nVc8LpYd3HsF6gJ1aE5uR0o'}`;
@@ -253,6 +253,16 @@ describe('guard: code in tool calls', () => {
       expect(sent).toContain('insecure_code');
       expect(sent).not.toContain(MARK);
       expect(logs.join('\n')).toMatch(/findings=1 action=block rules=python\.subprocess-shell-true blocked-mid-stream/);
+    });
+  });
+});
+
+describe('guard: a stream the request did not ask for', () => {
+  it('is scanned all the same', async () => {
+    await withGuard((_r, res) => void streamEvents(res, chatChunks([FENCED(SHELL_CODE)])), { policy: 'block' }, async (g) => {
+      const got = await events(await post(`${g}/v1/chat/completions`, { model: 'm', messages: [] }));
+      expect(got.map((e) => e.data).join('')).not.toContain(MARK);
+      expect(got.map((e) => e.data).join('')).toContain('insecure_code');
     });
   });
 });
