@@ -32,6 +32,12 @@ export interface ScanOptions {
   cache?: boolean | string;
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Real paths of the only folders files may be read from, for paths taken from a model or a
+   * client (src/files/confine.ts). The named paths are the caller's to check; this bounds what
+   * the scan itself reads beyond them (files a requirements file includes).
+   */
+  roots?: string[];
 }
 
 export type ScanInput =
@@ -48,7 +54,7 @@ export async function loadRules(config: string[] = ['recommended'], cwd?: string
 }
 
 function detectorConfig(o: ScanOptions): DetectorConfig {
-  return { secrets: o.secrets ?? true };
+  return { secrets: o.secrets ?? true, ...(o.roots ? { dependencies: { roots: o.roots } } : {}) };
 }
 
 /** Scan a snippet or files and folders; the same findings as `redpen scan`. */

@@ -14,6 +14,6 @@ export { VERSION } from './version.js';
 export { checkPackages, analyzeDependencies, AdvisoryDb, updateDatabase, type CheckOptions, type CheckReport, type DependencyFinding, type PackageRef } from './deps/index.js';
 export { guardText, checkText, type GuardOptions, type GuardPolicy, type GuardResult } from './guard/text.js';
 export { startGuard, type GuardServer, type GuardServerOptions } from './guard/proxy.js';
-export { runHook, AGENTS, type Agent, type HookOutput } from './hooks/index.js';
+export { runHook, runHookChecked, AGENTS, type Agent, type HookOutput } from './hooks/index.js';
 export { compactFinding, type CompactFinding } from './surfaces/compact.js';
 export { scanChanges } from './changes/git.js';

@@ -1,16 +1,15 @@
 /**
  * `redpen scan --staged` and `--diff BASE`: scan only the files a change touches and report
- * only the findings it introduces (see compare.ts). git is run with execFile (no shell) and
- * NUL-separated output, so file names with spaces or newlines are safe.
+ * only the findings it introduces (see compare.ts). git runs through run-git.ts (no shell, and
+ * none of the repository's configured programs) with NUL-separated output, so file names with
+ * spaces or newlines are safe.
  *
  * --staged: the index's version of each staged file against HEAD (what `git commit` would
  *           record), so a partially staged file is judged by what is committed.
  * --diff:   the working tree against BASE (a commit, branch or tag), plus untracked files.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ignore from 'ignore';
 import type { Rule } from '../core/rule.js';
 import { Scanner } from '../core/scanner.js';
@@ -19,28 +18,26 @@ import { ruleInfo } from '../engine/rules/compile.js';
 import { createDetectors, type DetectorConfig } from '../runner/detectors.js';
 import { assemble } from '../runner/index.js';
 import { scanChange } from './compare.js';
+import { checkRevision, GitError, runGit } from './run-git.js';
 
-const run = promisify(execFile);
-const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
-
-export class GitError extends Error {}
+export { GitError };
 
 async function git(args: string[], cwd: string): Promise<string> {
   try {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: MAX_GIT_OUTPUT, encoding: 'utf8' });
-    return stdout;
+    return await runGit(args, cwd);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new GitError('git is not installed (needed by --staged and --diff)');
-    throw new GitError(`git ${args[0]} failed: ${(err.stderr ?? err.message).trim().split('\n')[0]}`);
+    if (e instanceof GitError && e.message === 'git is not installed') throw new GitError('git is not installed (needed by --staged and --diff)');
+    throw e;
   }
 }
 
-/** The text of a file at a revision (`:path` for the index), or null when it does not exist there. */
+/**
+ * The stored bytes of a file at a revision (`:path` for the index), or null when it does not
+ * exist there. `cat-file blob` gives the object as committed: no textconv, no filters.
+ */
 async function show(spec: string, cwd: string): Promise<Buffer | null> {
   try {
-    const { stdout } = await run('git', ['show', spec], { cwd, maxBuffer: MAX_GIT_OUTPUT, encoding: 'buffer' });
-    return stdout;
+    return await runGit(['cat-file', 'blob', spec], cwd, { encoding: 'buffer' });
   } catch {
     return null;
   }
@@ -93,13 +90,14 @@ export async function changeSet(o: ChangeSetOptions): Promise<ChangeSet> {
   const root = (await git(['rev-parse', '--show-toplevel'], o.cwd)).trim();
   let base: string | null = o.mode === 'staged' ? 'HEAD' : (o.base ?? null);
   if (!base) throw new GitError('--diff needs a base revision (a commit, branch or tag)');
+  checkRevision(base);
   // a repository with no commits yet: everything staged is new
-  const hasBase = (await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: root }).then(() => true, () => false));
+  const hasBase = await runGit(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], root).then(() => true, () => false);
   if (!hasBase) {
     if (o.mode === 'diff') throw new GitError(`unknown revision ${base}`);
     base = null;
   }
-  const args = ['diff', '--name-status', '-z', '--find-renames', '--no-ext-diff'];
+  const args = ['diff', '--name-status', '-z', '--find-renames', '--no-relative'];
   if (o.mode === 'staged') args.push('--cached');
   if (base) args.push(base);
   else args.push('4b825dc642cb6eb9a060e54bf8d69288fbee4904'); // git's empty tree (staged mode only)

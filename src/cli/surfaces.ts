@@ -65,7 +65,8 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .argument('<agent>', AGENTS.join(' | '))
     .option('--fail-on <level>', 'lowest severity that blocks the write (or none: only warn)', 'high')
     .option('-c, --config <pack|file|dir>', 'rules (repeatable; default: recommended)', collect)
-    .action(async (agent: string, opts: { failOn: string; config?: string[] }) => {
+    .option('--offline', 'check the packages a manifest write adds without the network (typosquats and the local advisory database only)')
+    .action(async (agent: string, opts: { failOn: string; config?: string[]; offline?: boolean }) => {
       if (!isAgent(agent)) throw new SurfaceUsageError(`unknown agent ${agent} (use ${AGENTS.join(', ')})`);
       const failOn = severityOpt(opts.failOn, '--fail-on', true) ?? 'high';
       const input = await readStdin();
@@ -77,14 +78,17 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
         const { projectRules } = await import('../surfaces/project.js');
         const { createScanner, loadRules } = await import('../api.js');
         const { languageForPath } = await import('../languages/index.js');
-        const { config, secrets } = await projectRules(prepared.parsed.cwd, opts.config);
+        const { config, secrets, dependencies } = await projectRules(prepared.parsed.cwd, opts.config);
+        // the packages a manifest write adds are checked while the rules load
+        const { checkManifestWrites } = await import('../hooks/deps.js');
+        const manifests = dependencies ? checkManifestWrites(prepared.parsed, { offline: opts.offline === true }) : Promise.resolve(undefined);
         const { rules } = await loadRules(config, prepared.parsed.cwd);
         // a hook process judges one write: compile only the rules of its languages (start-up is
         // most of a hook's latency). Markdown, notebooks and unknown files keep every rule.
         const langs = prepared.parsed.writes.map((w) => languageForPath(w.abs));
         const only = langs.every((l) => l !== null) ? new Set(langs) : null;
         const picked = only ? rules.filter((r) => r.languages.length === 0 || r.languages.some((l) => only.has(l))) : rules;
-        out = judgeHook(agent, prepared.parsed, await createScanner({ rules: picked, secrets, cwd: prepared.parsed.cwd }), failOn);
+        out = judgeHook(agent, prepared.parsed, await createScanner({ rules: picked, secrets, cwd: prepared.parsed.cwd }), failOn, await manifests);
       }
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);

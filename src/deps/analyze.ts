@@ -18,6 +18,7 @@ import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { applySuppressions } from '../core/suppress.js';
 import type { Finding, ScanError } from '../core/types.js';
+import { confined } from '../files/confine.js';
 import { displayPath, readTarget, type Target } from '../files/walk.js';
 import { hashOf } from '../runner/cache.js';
 import { VERSION } from '../version.js';
@@ -34,6 +35,11 @@ export interface DepsOptions extends CheckOptions {
   maxManifestBytes?: number;
   /** Largest code file read for imports (default 3 MB). */
   maxFileBytes?: number;
+  /**
+   * Real paths of the folders files may be read from (the MCP server's workspace roots): a
+   * file a manifest includes (`-r`, `-c`) from elsewhere is an error, not read. Default: any.
+   */
+  roots?: string[];
 }
 
 export interface DepsResult {
@@ -98,6 +104,10 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
       const abs = path.resolve(path.dirname(target.abs), inc.path);
       if (seenAbs.has(abs)) continue;
       seenAbs.add(abs);
+      if (options.roots && !confined(abs, options.roots)) {
+        errors.push({ path: target.path, kind: 'io', level: 'error', message: `included file ${inc.path} is outside the folders this scan may read; not read` });
+        continue;
+      }
       let size = 0;
       try {
         size = fs.statSync(abs).size;
@@ -217,6 +227,50 @@ export async function analyzeDependencies(targets: Target[], cwd: string, option
   }
   findings.sort((a, b) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : a.location.start.offset - b.location.start.offset));
   return { findings, errors, dependencies: all, unchecked: facts.unchecked, advisorySource: facts.advisorySource };
+}
+
+/** What the checks said about the packages a manifest change adds. */
+export interface ManifestChangeResult {
+  findings: Finding[];
+  errors: ScanError[];
+  unchecked: CheckReport['unchecked'];
+  /** How many dependencies the change adds (the ones checked). */
+  added: number;
+}
+
+/**
+ * Check the dependencies a change to one manifest adds (a coding agent's write, judged before
+ * it lands): each declaration in `after` that `before` does not have, by name, version and
+ * requirement. Includes (`-r`) are not followed: the write is judged, not the project.
+ */
+export async function checkManifestChange(file: string, before: string | null, after: string, options: CheckOptions = {}): Promise<ManifestChangeResult> {
+  const kind = manifestKind(file);
+  if (!kind) return { findings: [], errors: [], unchecked: [], added: 0 };
+  const r = parseManifest(kind, file, after);
+  const lines = new LineIndex(after);
+  const errors: ScanError[] = r.errors.map((e) => {
+    const pos = e.offset !== undefined ? lines.position(e.offset) : undefined;
+    return { path: file, kind: 'parse' as const, level: r.deps.length ? ('warning' as const) : ('error' as const), message: e.message, ...(pos ? { location: { path: file, start: pos, end: pos } } : {}) };
+  });
+  const key = (d: Dependency) => `${versionKey(d)}\u0000${d.spec ?? ''}`;
+  const had = new Set(before === null ? [] : parseManifest(kind, file, before).deps.map(key));
+  const added = r.deps.filter((d) => !had.has(key(d)));
+  if (added.length === 0) return { findings: [], errors, unchecked: [], added: 0 };
+  const facts = await gatherFacts(added.map(toQuery), resolveOptions(options));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const d of added) {
+    for (const f of findingsFor(toQuery(d), facts)) {
+      const k = `${f.ruleId}\u0000${key(d)}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      findings.push(toFinding(d, f));
+    }
+  }
+  findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.ruleId.localeCompare(b.ruleId));
+  applySuppressions(findings, lines, file);
+  assignFingerprints(findings, (f) => f.snippet);
+  return { findings, errors, unchecked: facts.unchecked, added: added.length };
 }
 
 function lockedNames(lockedIn: Map<string, Set<string>>): Set<string> {

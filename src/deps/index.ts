@@ -5,7 +5,7 @@
  */
 import './register.js';
 
-export { analyzeDependencies, uncheckedErrors, type DepsOptions, type DepsResult } from './analyze.js';
+export { analyzeDependencies, checkManifestChange, uncheckedErrors, type DepsOptions, type DepsResult, type ManifestChangeResult } from './analyze.js';
 export { checkPackages, DEFAULT_NPM_REGISTRY, DEFAULT_OSV_URL, DEFAULT_PYPI_URL } from './check.js';
 export { defaultDbPath } from './paths.js';
 export { AdvisoryDb, type ImportStats } from './db.js';

@@ -27,6 +27,7 @@ export function scanDepsOptions(config: Record<string, unknown>): DepsOptions {
     ...str('osvUrl'),
     ...str('npmRegistry'),
     ...str('pypiUrl'),
+    ...(Array.isArray(config.roots) ? { roots: config.roots.filter((r): r is string => typeof r === 'string') } : {}),
   };
 }
 

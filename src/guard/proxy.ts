@@ -1,13 +1,16 @@
 /**
  * `redpen guard`: an OpenAI-compatible HTTP proxy in front of a model server (OpenAI, vLLM,
  * Ollama, llama.cpp). Requests under /v1 go to the configured upstream unchanged; the code in
- * chat/completions and completions responses is scanned and, per policy, passed, annotated or
- * blocked, streamed (SSE) responses included.
+ * chat/completions, completions and responses answers (text and tool-call arguments) is
+ * scanned and, per policy, passed, annotated or blocked, streamed (SSE) answers included.
  *
  * Security invariants:
  * - Listens on 127.0.0.1 unless told otherwise.
- * - Request bodies over `maxRequestBytes` are refused (413) before the upstream sees them;
- *   upstream bodies over `maxResponseBytes` are cut off (502 or a stream error event).
+ * - Request bodies over `maxRequestBytes` are refused (413, with a body the client receives)
+ *   before the upstream sees them; upstream bodies over `maxResponseBytes` are cut off (502 or
+ *   a stream error event).
+ * - A generation answer redpen cannot read (not JSON, cut off) is an error (502), never
+ *   delivered unscanned.
  * - An upstream that sends no headers within `timeoutMs`, or goes quiet that long mid-body,
  *   is abandoned (504 or a stream error event).
  * - Credentials the client sends go to the configured upstream only: redirects are never
@@ -17,15 +20,19 @@
  *
  * Streaming under `block`: text outside code fences flows through as it arrives; from an
  * opening fence on, chunks are held until the block closes and is scanned, then released or
- * replaced by an error event. Under `annotate`, findings are sent as one extra content chunk
- * just before the chunk that finishes the choice.
+ * replaced by an error event. Tool-call arguments are held until the choice finishes (a tool
+ * call is only usable whole). Under `annotate`, findings are sent as one extra content chunk
+ * just before the chunk that finishes the choice. Responses API streams: src/guard/responses.ts.
  */
 import http from 'node:http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Scanner } from '../core/scanner.js';
 import type { Severity } from '../core/types.js';
 import { createScanner, type ScanOptions } from '../api.js';
-import { annotationFor, blockMessage, checkText, type GuardPolicy, type GuardResult } from './text.js';
+import { relayResponsesJson, relayResponsesStream } from './responses.js';
+import { annotationFor, blockMessage, decide, findCode, type GuardPolicy, type GuardResult } from './text.js';
+import { toolFindings, type ToolCall } from './tools.js';
+import { errorBody, findingsSuffix, sendJson } from './wire.js';
 
 export interface GuardServerOptions {
   /** The base URL clients would otherwise use, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1. */
@@ -67,16 +74,33 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'p
 
 class TooLarge extends Error {}
 
+const DRAIN_BYTES = 16 * 1024 * 1024;
+
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
+/**
+ * Read a request body up to `limit` bytes. Over it, the rest is read and discarded so the
+ * client finishes sending and reads the 413 (a reset connection would be all it saw); a client
+ * that sends more than DRAIN_BYTES after that is cut off (the server's request timeout bounds
+ * the time).
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const overflow = (message: string) => {
+      reject(new TooLarge(message));
+      req.removeAllListeners('data');
+      let drained = 0;
+      req.on('data', (c: Buffer) => {
+        drained += c.length;
+        if (drained > Math.max(4 * limit, DRAIN_BYTES)) req.socket.destroy();
+      });
+      req.resume();
+    };
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      reject(new TooLarge(`request body of ${declared} bytes is over the ${limit}-byte limit`));
-      req.resume();
+      overflow(`request body of ${declared} bytes is over the ${limit}-byte limit`);
       return;
     }
     const chunks: Buffer[] = [];
@@ -84,8 +108,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new TooLarge(`request body is over the ${limit}-byte limit`));
-        req.destroy();
+        chunks.length = 0;
+        overflow(`request body is over the ${limit}-byte limit`);
         return;
       }
       chunks.push(c);
@@ -95,29 +119,27 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function errorBody(message: string, type: string, code: string, extra: Record<string, unknown> = {}) {
-  return { error: { message, type, code, param: null, ...extra } };
-}
-
-/** Which kind of generation a path is, if any: `/chat/completions` or `/completions`. */
-function generationKind(path: string): 'chat' | 'completion' | null {
+/** Which kind of generation a path is, if any: `/chat/completions`, `/completions` or `/responses`. */
+function generationKind(path: string): 'chat' | 'completion' | 'responses' | null {
   const p = path.split('?')[0].replace(/\/+$/, '');
   if (p.endsWith('/chat/completions')) return 'chat';
   if (p.endsWith('/completions')) return 'completion';
+  if (p.endsWith('/responses')) return 'responses';
   return null;
 }
 
-type Choice = { index?: number; message?: { content?: unknown }; delta?: { content?: unknown }; text?: unknown; finish_reason?: unknown };
+type FunctionCall = { name?: unknown; arguments?: unknown };
+type ToolCallDelta = { index?: number; function?: FunctionCall };
+type Message = { content?: unknown; tool_calls?: ToolCallDelta[]; function_call?: FunctionCall };
+type Choice = { index?: number; message?: Message; delta?: Message; text?: unknown; finish_reason?: unknown };
+
+/** The tool calls of a whole chat message (non-streamed). */
+function toolCallsOf(m: Message | undefined): ToolCall[] {
+  const calls: ToolCall[] = [];
+  for (const t of Array.isArray(m?.tool_calls) ? m.tool_calls : []) calls.push({ name: String(t?.function?.name ?? ''), arguments: t?.function?.arguments });
+  if (m?.function_call) calls.push({ name: String(m.function_call.name ?? ''), arguments: m.function_call.arguments });
+  return calls;
+}
 
 function contentOf(c: Choice, kind: 'chat' | 'completion', streaming: boolean): string | null {
   const v = kind === 'chat' ? (streaming ? c.delta?.content : c.message?.content) : c.text;
@@ -177,7 +199,13 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
   const timeoutMs = o.timeoutMs ?? DEFAULTS.timeoutMs;
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const scanner = o.scanner ?? (await createScanner(o.scan ?? {}));
-  const judge = (text: string): GuardResult => checkText(scanner, text, { policy, failOn: o.failOn, severity: o.severity });
+  const guardOptions = { policy, failOn: o.failOn, severity: o.severity };
+  /** One decision on an answer: its text and the code in its tool calls. */
+  const judge = (text: string, calls: ToolCall[] = []): GuardResult => {
+    const a = findCode(scanner, text);
+    const b = calls.length ? toolFindings(scanner, calls) : { findings: [], hadCode: false };
+    return decide([...a.findings, ...b.findings], text, a.hadCode || b.hadCode, guardOptions);
+  };
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -201,7 +229,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       body = await readBody(req, maxReq);
     } catch (e) {
       if (e instanceof TooLarge) {
-        sendJson(res, 413, errorBody(e.message, 'invalid_request_error', 'request_too_large'));
+        sendJson(res, 413, errorBody(e.message, 'invalid_request_error', 'request_too_large'), { connection: 'close' });
         line(413);
         return;
       }
@@ -218,16 +246,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     if (!headers.authorization && o.upstreamApiKey) headers.authorization = `Bearer ${o.upstreamApiKey}`;
 
     const kind = method === 'POST' ? generationKind(path) : null;
-    let wantsStream = false;
-    if (kind) {
-      try {
-        const parsed = JSON.parse(body.toString('utf8')) as { stream?: unknown };
-        wantsStream = parsed.stream === true;
-      } catch {
-        // not JSON: the upstream will say so
-      }
-      if (o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
-    }
+    if (kind && o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
 
     const abort = new AbortController();
     let timer = setTimeout(() => abort.abort(new Error('timeout')), timeoutMs);
@@ -261,10 +280,16 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     });
     const isSse = (up.headers.get('content-type') ?? '').includes('text/event-stream');
     try {
-      if (kind && up.ok && isSse && wantsStream) {
+      if (kind === 'responses' && up.ok) {
+        const n = isSse
+          ? { status: up.status, extra: await relayResponsesStream(chunks(up, touch), res, up.status, outHeaders, policy, judge, o.logContent ? log : null) }
+          : await relayResponsesJson(await readAll(up, touch), res, up.status, outHeaders, judge, o.logContent ? log : null);
+        line(n.status, n.extra);
+      } else if (kind && kind !== 'responses' && up.ok && isSse) {
+        // scanned as a stream whether or not the request asked for one: the answer decides
         const n = await relayStream(up, res, outHeaders, kind, touch, judge);
         line(up.status, n);
-      } else if (kind && up.ok && !isSse) {
+      } else if (kind && kind !== 'responses' && up.ok && !isSse) {
         const n = await relayJson(up, res, outHeaders, kind, touch, judge);
         line(n.status, n.extra);
       } else {
@@ -294,37 +319,36 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     }
   }
 
+  async function readAll(up: Response, touch: () => void): Promise<Buffer> {
+    const parts: Uint8Array[] = [];
+    for await (const c of chunks(up, touch)) parts.push(c);
+    return Buffer.concat(parts);
+  }
+
   async function relayRaw(up: Response, res: http.ServerResponse, headers: Record<string, string>, touch: () => void): Promise<void> {
     res.writeHead(up.status, headers);
     for await (const c of chunks(up, touch)) res.write(c);
     res.end();
   }
 
-  function findingsSuffix(results: GuardResult[]): string {
-    const all = results.flatMap((r) => r.findings);
-    if (all.length === 0) return ' findings=0';
-    const action = results.some((r) => r.action === 'block') ? 'block' : results.some((r) => r.action === 'annotate') ? 'annotate' : 'pass';
-    return ` findings=${all.length} action=${action} rules=${[...new Set(all.map((f) => f.rule))].join(',')}`;
-  }
-
-  async function relayJson(up: Response, res: http.ServerResponse, headers: Record<string, string>, kind: 'chat' | 'completion', touch: () => void, judgeText: (t: string) => GuardResult): Promise<{ status: number; extra: string }> {
-    const parts: Uint8Array[] = [];
-    for await (const c of chunks(up, touch)) parts.push(c);
-    const raw = Buffer.concat(parts);
+  async function relayJson(up: Response, res: http.ServerResponse, headers: Record<string, string>, kind: 'chat' | 'completion', touch: () => void, judgeText: typeof judge): Promise<{ status: number; extra: string }> {
+    const raw = await readAll(up, touch);
     let data: { choices?: Choice[] };
     try {
       data = JSON.parse(raw.toString('utf8')) as { choices?: Choice[] };
+      if (!data || typeof data !== 'object') throw new Error('not an object');
     } catch {
-      res.writeHead(up.status, headers);
-      res.end(raw);
-      return { status: up.status, extra: ' body=not-json' };
+      // cut off or not JSON: it cannot be scanned, so it is not delivered
+      sendJson(res, 502, errorBody('the upstream answer is not valid JSON (cut off?); redpen guard could not scan it', 'redpen_upstream_error', 'upstream_invalid_body'));
+      return { status: 502, extra: ' error=invalid-body' };
     }
     const results: GuardResult[] = [];
-    for (const c of data.choices ?? []) {
+    for (const c of Array.isArray(data.choices) ? data.choices : []) {
       const text = contentOf(c, kind, false);
-      if (text === null) continue;
-      if (o.logContent) log(`response choice ${c.index ?? 0}: ${text}`);
-      const r = judgeText(text);
+      const calls = kind === 'chat' ? toolCallsOf(c.message) : [];
+      if (text === null && calls.length === 0) continue;
+      if (o.logContent) log(`response choice ${c.index ?? 0}: ${text ?? ''}${calls.length ? ` tool calls: ${JSON.stringify(calls)}` : ''}`);
+      const r = judgeText(text ?? '', calls);
       results.push(r);
       if (r.action === 'annotate') setContent(c, kind, r.text);
     }
@@ -342,9 +366,12 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     return { status: up.status, extra: findingsSuffix(results) };
   }
 
-  async function relayStream(up: Response, res: http.ServerResponse, headers: Record<string, string>, kind: 'chat' | 'completion', touch: () => void, judgeText: (t: string) => GuardResult): Promise<string> {
+  async function relayStream(up: Response, res: http.ServerResponse, headers: Record<string, string>, kind: 'chat' | 'completion', touch: () => void, judgeText: typeof judge): Promise<string> {
     res.writeHead(up.status, headers);
     const text = new Map<number, string>();
+    // tool calls per choice, by tool index (-1: the older function_call), arguments as they arrive
+    const tools = new Map<number, Map<number, { name: string; args: string }>>();
+    const toolsOpen = new Set<number>();
     const fences = new Map<number, FenceTracker>();
     const results = new Map<number, GuardResult>();
     const judgedAt = new Map<number, number>();
@@ -356,7 +383,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       if (held.length > 0 || anyHolding()) held.push(s);
       else res.write(s);
     };
-    const anyHolding = () => policy === 'block' && [...fences.values()].some((f) => f.holding);
+    const anyHolding = () => policy === 'block' && (toolsOpen.size > 0 || [...fences.values()].some((f) => f.holding));
     const frame = (ev: EventSourceMessage) => `${ev.event ? `event: ${ev.event}\n` : ''}${ev.id ? `id: ${ev.id}\n` : ''}data: ${ev.data}\n\n`;
     const release = () => {
       for (const s of held) res.write(s);
@@ -369,15 +396,26 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       res.write('data: [DONE]\n\n');
       res.end();
     };
-    /** Scan a choice's text so far; true when the stream was blocked. */
+    /** Judge a choice's text so far, with its tool calls once they are complete. */
     const fresh = (i: number): GuardResult => {
       const t = text.get(i) ?? '';
+      const calls: ToolCall[] = toolsOpen.has(i) ? [] : [...(tools.get(i)?.values() ?? [])].map((c) => ({ name: c.name, arguments: c.args }));
+      const size = t.length + calls.reduce((n, c) => n + String(c.arguments).length + 1, 0);
       const prev = results.get(i);
-      if (prev && judgedAt.get(i) === t.length) return prev;
-      const r = judgeText(t);
+      if (prev && judgedAt.get(i) === size) return prev;
+      const r = judgeText(t, calls);
       results.set(i, r);
-      judgedAt.set(i, t.length);
+      judgedAt.set(i, size);
       return r;
+    };
+    const addToolDelta = (i: number, idx: number, f: FunctionCall | undefined) => {
+      let m = tools.get(i);
+      if (!m) tools.set(i, (m = new Map()));
+      const cur = m.get(idx) ?? { name: '', args: '' };
+      if (typeof f?.name === 'string' && !cur.name) cur.name = f.name;
+      if (typeof f?.arguments === 'string') cur.args += f.arguments;
+      m.set(idx, cur);
+      toolsOpen.add(i);
     };
     const judgeChoice = (i: number): boolean => {
       const r = fresh(i);
@@ -420,7 +458,14 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
           if (!f) fences.set(i, (f = new FenceTracker()));
           f.push(piece);
         }
-        if (c.finish_reason !== null && c.finish_reason !== undefined) finishing.push(c);
+        if (kind === 'chat') {
+          for (const t of Array.isArray(c.delta?.tool_calls) ? c.delta.tool_calls : []) addToolDelta(i, typeof t?.index === 'number' ? t.index : 0, t?.function);
+          if (c.delta?.function_call) addToolDelta(i, -1, c.delta.function_call);
+        }
+        if (c.finish_reason !== null && c.finish_reason !== undefined) {
+          finishing.push(c);
+          toolsOpen.delete(i);
+        }
       }
       if (o.logContent) log(`stream chunk: ${ev.data}`);
       if (policy === 'block') {
@@ -460,9 +505,11 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
         res.write(`data: ${JSON.stringify(fin)}\n\n`);
       } else res.write(frame(ev));
     };
+    const choices = () => [...new Set([...text.keys(), ...tools.keys()])];
     const finish = () => {
-      // the stream ended: judge whatever is still held (an unclosed block)
-      if (policy === 'block') for (const i of text.keys()) if (judgeChoice(i)) return;
+      // the stream ended: judge whatever is still held (an unclosed block, unfinished tool calls)
+      toolsOpen.clear();
+      if (policy === 'block') for (const i of choices()) if (judgeChoice(i)) return;
       if (!blocked) release();
     };
 
@@ -476,7 +523,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       finish();
       res.end();
     }
-    const all = [...text.keys()].map((i) => (blocked ? (results.get(i) ?? fresh(i)) : fresh(i)));
+    toolsOpen.clear();
+    const all = choices().map((i) => (blocked ? (results.get(i) ?? fresh(i)) : fresh(i)));
     return findingsSuffix(all) + (blocked ? ' blocked-mid-stream' : '');
   }
 

@@ -7,10 +7,13 @@
  * - `check` is synchronous on a warm Scanner: the proxy calls it while a stream is held.
  * - The annotation names each finding's line in the response, rule, CWE and fix; it quotes
  *   no code and no secret (compact findings carry neither).
+ * - Under `block`, the result's text withholds the code: it is the block message.
+ * - Code in tool calls (src/guard/tools.ts) is judged with the text of the same answer: one
+ *   decision, one annotation, each finding saying where it is.
  */
 import { createScanner, type ScanOptions } from '../api.js';
 import type { Scanner } from '../core/scanner.js';
-import type { LanguageId, Severity } from '../core/types.js';
+import type { Finding, LanguageId, Severity } from '../core/types.js';
 import { sniffLanguage } from '../languages/index.js';
 import { compactFinding, findingLine, partition, type CompactFinding } from '../surfaces/compact.js';
 
@@ -32,7 +35,7 @@ export interface GuardResult {
   findings: CompactFinding[];
   /** The findings that made the action `block`. */
   blocking: CompactFinding[];
-  /** The text to deliver: the original, or with the annotation appended. */
+  /** The text to deliver: the original, with the annotation appended, or (block) the block message. */
   text: string;
   annotation: string | null;
   /** Whether the response held any code redpen parsed. */
@@ -47,36 +50,47 @@ export function annotationFor(findings: CompactFinding[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Judge a response with a warm scanner (synchronous). */
-export function checkText(scanner: Scanner, text: string, options: GuardOptions = {}): GuardResult {
-  const policy = options.policy ?? 'annotate';
-  let result;
-  let hadCode = false;
-  if (FENCE.test(text)) {
-    result = scanner.scanText('response.md', text);
-    hadCode = true;
-  } else {
-    const lang = options.language ?? sniffLanguage(text);
-    if (lang) {
-      result = scanner.scanText('response', text, lang);
-      hadCode = true;
-    }
+/**
+ * The findings in a text: a file's content by its name when `filename` tells the language,
+ * else fenced blocks in markdown, else the whole text when it reads as code.
+ */
+export function findCode(scanner: Scanner, text: string, o: { language?: LanguageId; filename?: string } = {}): { findings: CompactFinding[]; hadCode: boolean } {
+  const compact = (r: { findings: Finding[] }) => r.findings.filter((f) => !f.suppressed).map(compactFinding);
+  if (o.filename) {
+    const r = scanner.scanText(o.filename, text);
+    if (r.language && r.language !== 'text') return { findings: compact(r), hadCode: true };
   }
-  const min = options.severity ?? 'low';
-  const findings = (result?.findings ?? []).filter((f) => !f.suppressed).map(compactFinding);
-  const shown = partition(findings, min).blocking;
+  let result;
+  if (FENCE.test(text)) result = scanner.scanText('response.md', text);
+  else {
+    const lang = o.language ?? sniffLanguage(text);
+    if (lang) result = scanner.scanText('response', text, lang);
+  }
+  return { findings: result ? compact(result) : [], hadCode: result !== undefined };
+}
+
+/** The policy's decision on an answer's findings; `text` is the answer's text. */
+export function decide(findings: CompactFinding[], text: string, hadCode: boolean, options: GuardOptions = {}): GuardResult {
+  const policy = options.policy ?? 'annotate';
+  const shown = partition(findings, options.severity ?? 'low').blocking;
   const blocking = policy === 'block' ? partition(shown, options.failOn ?? 'high').blocking : [];
   if (policy === 'pass' || shown.length === 0) return { action: 'pass', findings: shown, blocking: [], text, annotation: null, hadCode };
-  if (blocking.length > 0) return { action: 'block', findings: shown, blocking, text, annotation: null, hadCode };
+  if (blocking.length > 0) return { action: 'block', findings: shown, blocking, text: blockMessage({ blocking, findings: shown }), annotation: null, hadCode };
   const annotation = annotationFor(shown);
   return { action: 'annotate', findings: shown, blocking: [], text: text + annotation, annotation, hadCode };
+}
+
+/** Judge a response with a warm scanner (synchronous). */
+export function checkText(scanner: Scanner, text: string, options: GuardOptions = {}): GuardResult {
+  const { findings, hadCode } = findCode(scanner, text, { language: options.language });
+  return decide(findings, text, hadCode, options);
 }
 
 /** The message a blocked response is replaced with. */
 export function blockMessage(r: Pick<GuardResult, 'blocking' | 'findings'>): string {
   const lines = [`redpen blocked this response: its code has ${r.blocking.length} security problem(s).`];
   for (const f of r.blocking) lines.push(`- ${findingLine(f)}`);
-  lines.push('Ask the model again with the fixes above, or lower the guard policy.');
+  lines.push('Ask the model again with the fixes above.');
   return lines.join('\n');
 }
 

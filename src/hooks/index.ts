@@ -7,7 +7,8 @@
  *   findings it already had are left alone), so one old problem does not block every edit.
  * - Findings at or above the threshold block a pre-write event (the write does not happen)
  *   and ask the agent to fix a post-write one; findings below it come back as context. The
- *   reason names each finding's line, rule, CWE and the fix, so the agent knows what to change.
+ *   reason names each finding's line, rule, CWE and the fix, so the agent knows what to change;
+ *   it never suggests suppressing a finding (an agent told how to silence redpen will).
  * - An event that is not a write (another tool, another event) is allowed silently. An event
  *   redpen cannot read fails open with a message on stderr and a non-blocking exit status:
  *   a broken hook must not stop the agent.
@@ -33,6 +34,7 @@ import type { Finding, Severity } from '../core/types.js';
 import { scanChange } from '../changes/compare.js';
 import { languageForPath } from '../languages/index.js';
 import { compactFinding, findingLine, partition, type CompactFinding } from '../surfaces/compact.js';
+import { checkManifestWrites, type HookDepsOptions, type ManifestVerdicts } from './deps.js';
 import { applyEdits, applyPatchHunks, insertedText, parseCodexPatch, revertEdits, type StringEdit } from './edits.js';
 
 export const AGENTS = ['claude', 'codex', 'gemini', 'copilot', 'cursor'] as const;
@@ -218,15 +220,11 @@ interface Judged {
   display: string;
   findings: CompactFinding[];
   notes: string[];
-  comment: string;
+  /** Checks that did not run on this write (the agent is told, so it does not read as clean). */
+  unchecked: string[];
 }
 
-function commentFor(file: string): string {
-  const lang = languageForPath(file);
-  return lang === 'python' || lang === null ? '#' : '//';
-}
-
-function judge(p: Parsed, scanner: Scanner): Judged[] {
+function judge(p: Parsed, scanner: Scanner, manifests?: ManifestVerdicts): Judged[] {
   const out: Judged[] = [];
   for (const w of p.writes) {
     const display = path.relative(p.cwd, w.abs).split(path.sep).join('/') || path.basename(w.abs);
@@ -240,7 +238,9 @@ function judge(p: Parsed, scanner: Scanner): Judged[] {
       const lang = languageForPath(display) ?? undefined;
       introduced = scanner.scanText(display, w.fragment ?? '', lang).findings.filter((f) => !f.suppressed);
     }
-    out.push({ display, findings: introduced.map(compactFinding), notes, comment: commentFor(display) });
+    const deps = manifests?.get(w.abs);
+    if (deps) introduced = [...introduced, ...deps.findings];
+    out.push({ display, findings: introduced.map(compactFinding), notes, unchecked: deps?.notes ?? [] });
   }
   return out;
 }
@@ -257,12 +257,7 @@ function describe(judged: Judged[], blocking: boolean, phase: 'pre' | 'post', th
     );
   } else lines.push(`redpen: this write adds ${all.length} lower-severity security finding(s) in ${files}:`);
   for (const { j, f } of all) lines.push(`- ${findingLine(f, j.display)}`);
-  if (blocking) {
-    const c = judged.find((j) => j.findings.length > 0)?.comment ?? '#';
-    lines.push(
-      `Change the code as each Fix says and write it again. If a finding is a false alarm, keep the code and add \`${c} redpen-ignore: <rule> -- <why it is safe>\` at the end of its line.`,
-    );
-  }
+  if (blocking) lines.push('Change the code as each Fix says and write it again. If you believe a finding is wrong, tell the user rather than working around it.');
   return lines.join('\n');
 }
 
@@ -301,24 +296,38 @@ export function prepareHook(agent: Agent, input: string, readFile: (abs: string)
   }
 }
 
-/** Judge prepared writes and answer in the agent's protocol. */
-export function judgeHook(agent: Agent, parsed: Parsed, scanner: Scanner, failOn: Severity | 'none' = 'high'): HookOutput {
+/**
+ * Judge prepared writes and answer in the agent's protocol. `manifests`: the dependency
+ * checks' verdicts on the manifests the event writes (checkManifestWrites, async).
+ */
+export function judgeHook(agent: Agent, parsed: Parsed, scanner: Scanner, failOn: Severity | 'none' = 'high', manifests?: ManifestVerdicts): HookOutput {
   let judged: Judged[];
   try {
-    judged = judge(parsed, scanner);
+    judged = judge(parsed, scanner, manifests);
   } catch (e) {
     return { stdout: '', stderr: `redpen hook ${agent}: could not check the write: ${(e as Error).message}\n`, exitCode: 1 };
   }
   const all = judged.flatMap((j) => j.findings);
   const notes = judged.flatMap((j) => j.notes);
+  const unchecked = judged.flatMap((j) => j.unchecked);
   const noteText = notes.length ? `\n(${notes.join('; ')})` : '';
+  const uncheckedText = unchecked.length ? `\nredpen could not check everything in this write:\n${unchecked.map((u) => `- ${u}`).join('\n')}` : '';
   if (all.length === 0) {
+    if (unchecked.length) return respond(agent, parsed.phase, false, `redpen found no problem in what it could check.${uncheckedText}${noteText}`);
     if (agent === 'cursor') return { ...ALLOW, stdout: '{}' };
     return notes.length ? { stdout: '', stderr: `redpen: ${notes.join('; ')}\n`, exitCode: 0 } : ALLOW;
   }
   const blocking = partition(all, failOn).blocking.length > 0;
-  const text = describe(judged, blocking, parsed.phase, failOn) + noteText;
+  const text = describe(judged, blocking, parsed.phase, failOn) + uncheckedText + noteText;
   return respond(agent, parsed.phase, blocking, text);
+}
+
+/** Handle one hook event with the dependency checks on written manifests (see hooks/deps.ts). */
+export async function runHookChecked(agent: Agent, input: string, o: HookOptions & { deps?: HookDepsOptions | false }): Promise<HookOutput> {
+  const p = prepareHook(agent, input, o.readFile ?? readDisk);
+  if ('output' in p) return p.output;
+  const manifests = o.deps === false ? undefined : await checkManifestWrites(p.parsed, o.deps);
+  return judgeHook(agent, p.parsed, o.scanner, o.failOn ?? 'high', manifests);
 }
 
 /** Handle one hook event. Never throws: a bad event fails open with exit status 1 and a message. */

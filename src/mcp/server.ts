@@ -10,11 +10,15 @@
  *   `structuredContent` and a JSON text block for clients that read only text.
  * - Bad input (unknown language, unreadable path, unknown rule) is a tool error with a clear
  *   message, never a crash of the server.
+ * - `scan_files` reads only inside the workspace roots the client declares (MCP roots), or
+ *   the server's working folder when it declares none; paths are resolved (symlinks too)
+ *   before the check, and a path outside is refused, never read: the paths come from a model.
  * - stdout carries only protocol messages; nothing else is ever printed there.
  * - `check_packages` is offered only when the dependency capability (src/deps) is built in.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
@@ -24,11 +28,12 @@ import type { Scanner } from '../core/scanner.js';
 import type { Finding, ScanError } from '../core/types.js';
 import { BUNDLED_RULES } from '../config/rules.js';
 import { ruleInfo } from '../engine/rules/compile.js';
+import { confined, realRoots } from '../files/confine.js';
 import { languageById, detectLanguage } from '../languages/index.js';
 import { loadLanguage, parseText } from '../languages/treesitter.js';
 import { parseAnnotations } from '../testing/ruletest.js';
 import { astToJson, nodeAt, renderAst } from '../view/ast.js';
-import { compactFinding, explainRule, type CompactFinding } from '../surfaces/compact.js';
+import { compactFinding, explainRule, fixSentence, problemSentence, type CompactFinding } from '../surfaces/compact.js';
 import { VERSION } from '../version.js';
 
 export interface McpOptions {
@@ -99,17 +104,24 @@ async function loadPackageChecker(): Promise<PackageChecker | null> {
   }
 }
 
-function packageFinding(f: Finding): Record<string, unknown> {
-  const c = compactFinding(f);
+/** A finding of the package checker (no location: it checks names, not files). */
+interface PackageFinding {
+  ruleId: string;
+  severity: Finding['severity'];
+  message: string;
+  dependency?: Finding['dependency'];
+}
+
+function packageFinding(f: PackageFinding): Record<string, unknown> {
   const d = f.dependency;
   return {
     ecosystem: d?.ecosystem,
     name: d?.name,
     version: d?.version,
-    rule: c.rule,
-    severity: c.severity,
-    problem: c.problem,
-    fix: c.fix,
+    rule: f.ruleId,
+    severity: f.severity,
+    problem: problemSentence(f.message),
+    fix: fixSentence(f.message),
     ...(d?.advisories?.length ? { advisories: d.advisories } : {}),
     ...(d?.fixedIn ? { fixedIn: d.fixedIn } : {}),
     ...(d?.reasons?.length ? { reasons: d.reasons } : {}),
@@ -126,6 +138,26 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
       const { rules, warnings } = await loadRules(options.config ?? ['recommended'], cwd);
       return { scanner: await createScanner({ rules, secrets: options.secrets }), rules, warnings };
     })());
+  /** The folders scan_files may read: the client's roots, else the working folder. */
+  const allowedRoots = async (): Promise<{ roots: string[]; from: string } | { error: string }> => {
+    if (!server.server.getClientCapabilities()?.roots) return { roots: realRoots([cwd]), from: `the server's working folder (${cwd})` };
+    let listed;
+    try {
+      listed = await server.server.listRoots(undefined, { timeout: 10_000 });
+    } catch (e) {
+      return { error: `could not get the workspace roots from the client: ${(e as Error).message}` };
+    }
+    const dirs: string[] = [];
+    for (const r of listed.roots) {
+      try {
+        if (r.uri.startsWith('file:')) dirs.push(fileURLToPath(r.uri));
+      } catch {
+        // not a local file URL
+      }
+    }
+    if (dirs.length === 0) return { roots: realRoots([cwd]), from: `the server's working folder (${cwd}); the client declares no local workspace root` };
+    return { roots: realRoots(dirs), from: `the client's workspace roots (${dirs.join(', ')})` };
+  };
   const cap = (list: CompactFinding[]) => ({ findings: list.slice(0, maxFindings), ...(list.length > maxFindings ? { omitted: list.length - maxFindings } : {}) });
 
   const server = new McpServer(
@@ -172,13 +204,29 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
     'scan_files',
     {
       title: 'Scan files or folders',
-      description: 'Scan files and folders on disk (relative to the server’s working folder). .gitignore and .redpenignore are honoured. Returns findings grouped by file.',
+      description: 'Scan files and folders on disk (relative to the server’s working folder), inside the workspace roots only. .gitignore and .redpenignore are honoured. Returns findings grouped by file.',
       inputSchema: { paths: z.array(z.string()).min(1).describe('Files or folders to scan') },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ paths }) => {
+      const allowed = await allowedRoots();
+      if ('error' in allowed) return fail(allowed.error);
+      const inside: string[] = [];
+      const refused: string[] = [];
+      for (const p of paths) {
+        const real = confined(path.resolve(cwd, p), allowed.roots);
+        if (real === null) refused.push(p);
+        else {
+          // the resolved path, relative to the working folder when inside it (as reports show it)
+          const rel = path.relative(realRoots([cwd])[0] ?? cwd, real);
+          inside.push(rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? real : rel);
+        }
+      }
+      if (refused.length > 0) {
+        return fail(`refused: ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} outside ${allowed.from} (symlinks are resolved first); scan_files reads only inside the workspace`);
+      }
       const { rules, warnings } = await ready();
-      const result = await scan({ paths }, { rules, cwd, cache: false, secrets: options.secrets });
+      const result = await scan({ paths: inside }, { rules, cwd, cache: false, secrets: options.secrets, roots: allowed.roots });
       const byFile = new Map<string, CompactFinding[]>();
       for (const f of result.findings) {
         const list = byFile.get(f.location.path) ?? [];
@@ -275,7 +323,7 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
       async ({ packages }) => {
         try {
           const out = await checkPackages(packages, { cwd });
-          const findings = (Array.isArray(out) ? out : ((out as { findings?: unknown[] })?.findings ?? [])) as Finding[];
+          const findings = (Array.isArray(out) ? out : ((out as { findings?: unknown[] })?.findings ?? [])) as PackageFinding[];
           return ok({ checked: packages.length, findings: findings.map(packageFinding) });
         } catch (e) {
           return fail(`package check failed: ${(e as Error).message}`);

@@ -3,16 +3,17 @@
  * Runs `git log -p` (oldest commit first, added lines only), scans the lines each commit
  * added to each file, and reports each secret once, at the commit that introduced it.
  *
- * Invariants: git is read through its own CLI, streamed line by line (memory bounded by one
+ * Invariants: git is read through its own CLI (src/changes/run-git.ts: none of the
+ * repository's configured programs run), streamed line by line (memory bounded by one
  * file's additions in one commit); no value leaves as more than its redacted form; a git
  * failure is a ScanError, never a crash.
  */
 import { DEFAULT_MAX_FILE_BYTES } from '../core/limits.js';
-import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import type { FileResult, Finding, ScanError } from '../core/types.js';
+import { checkRevision, spawnGit } from '../changes/run-git.js';
 import { buildFindings, sha256 } from './findings.js';
 import { secretEngine } from './index.js';
 import type { RawSecret } from './types.js';
@@ -50,10 +51,19 @@ interface Pending {
 const COMMIT_MARK = '\u001ecommit ';
 
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> {
-  const args = ['log', '-p', '--reverse', '--no-color', '--no-ext-diff', '--unified=0', '--no-renames', '--diff-filter=AM', `--format=${COMMIT_MARK}%H %aI`];
+  // explicit settings the repository's config could otherwise change: prefixes and hunk
+  // context the parser below relies on, root commits shown, no relative paths
+  const args = ['log', '-p', '--reverse', '--no-color', '--unified=0', '--inter-hunk-context=0', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '--root', '--no-renames', '--diff-filter=AM', `--format=${COMMIT_MARK}%H %aI`];
   if (opts.maxCommits) args.push(`--max-count=${opts.maxCommits}`);
   if (opts.all) args.push('--all');
-  else args.push(opts.range ?? 'HEAD');
+  else {
+    try {
+      checkRevision(opts.range ?? 'HEAD');
+    } catch (e) {
+      return { results: [], errors: [{ path: opts.cwd, kind: 'io', level: 'error', message: (e as Error).message }], commits: 0, scanned: 0 };
+    }
+    args.push(opts.range ?? 'HEAD');
+  }
   args.push('--', ...(opts.paths ?? []));
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const byPath = new Map<string, Finding[]>();
@@ -93,15 +103,14 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     }
   };
 
-  await new Promise<void>((resolve) => {
-    let child;
-    try {
-      child = spawn('git', args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      errors.push({ path: opts.cwd, kind: 'io', level: 'error', message: `cannot run git: ${(e as Error).message}` });
-      resolve();
-      return;
-    }
+  let started: Awaited<ReturnType<typeof spawnGit>> | null = null;
+  try {
+    started = await spawnGit(args, opts.cwd);
+  } catch (e) {
+    errors.push({ path: opts.cwd, kind: 'io', level: 'error', message: `cannot run git: ${(e as Error).message}` });
+  }
+  if (started) await new Promise<void>((resolve) => {
+    const child = started;
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => {

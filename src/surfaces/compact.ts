@@ -3,8 +3,12 @@
  * guard) hand to a model: one small object per finding with the line, the rule, the CWE ids and
  * one sentence saying what to do instead, so a model can act without reading a report.
  *
- * Invariant: built only from the Finding (whose snippet and message detectors already
- * redacted), so nothing here can leak a secret the scanner hid.
+ * Invariants:
+ * - Built only from the Finding (whose snippet and message detectors already redacted), so
+ *   nothing here can leak a secret the scanner hid.
+ * - Never suggests suppressing a finding: an agent told how to silence redpen will, so a
+ *   sentence of a rule message that names a suppression comment (user rules written for
+ *   other tools often do) is left out of what agents see.
  */
 import { atLeast } from '../core/severity.js';
 import type { Finding, RuleInfo, Severity } from '../core/types.js';
@@ -25,16 +29,21 @@ export interface CompactFinding {
   replacement?: string;
   /** Notebook cell (1-based) for notebook findings. */
   cell?: number;
+  /** Where the code is when not in the answer's text (the guard: a tool call's argument). */
+  where?: string;
 }
 
-/** Sentences of a rule message (a period followed by a space or the end ends one). */
+// Inline suppression comments of redpen and of the tools rule messages are written for.
+const SUPPRESSION = /redpen-ignore|nosemgrep|\bnosec\b|\bnoqa\b|eslint-disable|@ts-(?:ignore|expect-error)|pragma:\s*allowlist|\bsuppress(?:ion|ed|es)?\b|\b(?:ignore|exclusion) comment/i;
+
+/** Sentences of a rule message (a period followed by a space or the end ends one), without suppression hints. */
 export function sentences(message: string): string[] {
   return message
     .replace(/\s+/g, ' ')
     .trim()
     .split(/(?<=[.!?])\s+(?=[A-Z`"'(\[])/)
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter((s) => s && !SUPPRESSION.test(s));
 }
 
 // Imperative openings that rule messages use for their advice.
@@ -48,6 +57,11 @@ export function fixSentence(message: string): string {
   return advice ?? s[s.length - 1];
 }
 
+/** What is wrong: a message's first sentence. */
+export function problemSentence(message: string): string {
+  return sentences(message)[0] ?? '';
+}
+
 /** CWE ids from metadata entries like "CWE-78: Improper Neutralization ...". */
 export function cweIds(cwe: readonly string[]): string[] {
   const out: string[] = [];
@@ -59,7 +73,6 @@ export function cweIds(cwe: readonly string[]): string[] {
 }
 
 export function compactFinding(f: Finding): CompactFinding {
-  const s = sentences(f.message);
   const out: CompactFinding = {
     line: f.location.cellLine ?? f.location.start.line,
     column: f.location.start.column,
@@ -67,7 +80,7 @@ export function compactFinding(f: Finding): CompactFinding {
     rule: f.ruleId,
     severity: f.severity,
     cwe: cweIds(f.cwe),
-    problem: s[0] ?? f.message,
+    problem: problemSentence(f.message),
     fix: fixSentence(f.message),
   };
   if (f.location.cell !== undefined) out.cell = f.location.cell + 1;
@@ -78,7 +91,7 @@ export function compactFinding(f: Finding): CompactFinding {
 
 /** One line per finding, for hook reasons and guard annotations. */
 export function findingLine(c: CompactFinding, path?: string): string {
-  const where = path ? `${path}:${c.line}` : `line ${c.line}`;
+  const where = path ? `${path}:${c.line}` : c.where ? `${c.where}, line ${c.line}` : `line ${c.line}`;
   const cwe = c.cwe.length ? ` (${c.cwe.join(', ')})` : '';
   return `${where} ${c.severity} ${c.rule}${cwe}: ${c.problem} Fix: ${c.fix}`;
 }
@@ -109,7 +122,7 @@ export function explainRule(info: RuleInfo, examples: { insecure: string[]; safe
   const message = info.help.split('\n\nReferences:')[0];
   const s = sentences(message);
   const fix = fixSentence(message);
-  let what = s[0] ?? message;
+  let what = s[0] ?? '';
   let why = s.slice(1).filter((x) => x !== fix).join(' ');
   // messages often say both in one sentence: "X does Y: consequence."
   const colon = what.indexOf(': ');

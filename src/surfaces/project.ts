@@ -8,6 +8,8 @@ import { effectivePolicy, findConfig, loadProjectConfig } from '../config/projec
 export interface ProjectRules {
   config: string[];
   secrets: boolean;
+  /** Dependency checks (`dependencies: false` in .redpen.yml turns them off). */
+  dependencies: boolean;
 }
 
 export async function projectRules(start: string, explicit?: string[]): Promise<ProjectRules> {
@@ -15,5 +17,5 @@ export async function projectRules(start: string, explicit?: string[]): Promise<
   const project = file ? await loadProjectConfig(file) : {};
   const envVar = process.env.REDPEN_ENV;
   const policy = effectivePolicy(project, envVar && project.environments?.[envVar] ? envVar : undefined);
-  return { config: explicit?.length ? explicit : (policy.rules ?? ['recommended']), secrets: policy.secrets !== false };
+  return { config: explicit?.length ? explicit : (policy.rules ?? ['recommended']), secrets: policy.secrets !== false, dependencies: policy.dependencies !== false };
 }
