@@ -73,7 +73,8 @@ export function buildFindings(found: RawSecret[], ctx: BuildContext, mark: (valu
       confidence,
       location: { path, start, end },
       snippet: snippet.trimEnd(),
-      cwe: ['CWE-798: Use of Hard-coded Credentials'],
+      // ids only, as rule findings and the output schema have them; the title stays in metadata
+      cwe: ['CWE-798'],
       owasp: ['A07:2021 - Identification and Authentication Failures'],
       metadata: {
         category: 'security',

@@ -115,8 +115,19 @@ function hideKeyBodies(s: string, key: string): string {
   return cursor === 0 ? s : out + s.slice(cursor);
 }
 
+/** Every token is a run of 15+ body characters; most text has none (a cheap first check). */
+function hasLongRun(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isBody(s.charCodeAt(i))) {
+      if (++run >= 15) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 function hideFormats(s: string, key: string): string {
-  if (s.length < 16) return s;
+  if (s.length < 15 || (!hasLongRun(s) && !s.includes('PRIVATE KEY'))) return s;
   const text = hideKeyBodies(s, key);
   PREFIX_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +230,10 @@ describe('item 2: keyed secret fingerprints', () => {
       const out = reporterFor(format)!.render(result, { version: '0', cwd: dir });
       for (const [name, value] of Object.entries(VALUES)) expect(out.includes(sha256(value).slice(0, 8)), `${format} holds sha256(${name})`).toBe(false);
     }
+    // the documented schema describes the secret object (and nothing else may appear in it)
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(root, 'schemas/redpen-output.schema.json'), 'utf8')));
+    validate(JSON.parse(reporterFor('json')!.render(result, { version: '0', cwd: dir })));
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('fingerprints of secrets, and of findings whose code holds one, depend on the key; the same key gives the same ones', async () => {
