@@ -38,8 +38,8 @@ export interface Detector {
   scan(input: DetectorInput): Finding[];
   /**
    * Called once per document with all of its findings (rules and detectors), before
-   * fingerprints: the secrets detector scrubs the values it found from other findings. A
-   * returned array replaces the document's findings (one problem reported once).
+   * suppressions, redaction and fingerprints. A returned array replaces the document's
+   * findings (one problem reported once).
    */
   finish?(findings: Finding[]): Finding[] | void;
   /** Whether this detector needs the syntax tree of a code file (default true). */

@@ -78,15 +78,27 @@ const PEM_RE = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const isBody = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 45 /* - */ || c === 43 /* + */ || c === 47 /* / */ || c === 61 /* = */ || c === 46 /* . */ || c === 36 /* $ */ || c === 126; /* ~ */
 
-/** A token body: a run of 12+ letters and digits with at least two of lower, upper and digit. */
+/**
+ * Words: one case throughout, or camelCase (no two capitals in a row), with at most a few
+ * digits at the end. Random text of 12+ characters is almost never shaped like this.
+ */
+function wordLike(run: string): boolean {
+  let end = run.length;
+  while (end > 0 && run.charCodeAt(end - 1) <= 57) end--;
+  if (run.length - end > 4) return false;
+  const letters = run.slice(0, end);
+  if (/[0-9]/.test(letters)) return false;
+  if (letters === letters.toLowerCase() || letters === letters.toUpperCase()) return true;
+  return !/[A-Z][A-Z]/.test(letters);
+}
+
+/**
+ * A token body: a run of 12+ letters and digits that is not shaped like words
+ * (`fc-event-container`, `GatewayConfiguration`, `patternHelper2`); digits alone right after
+ * the prefix count (Slack's ids), a number further on does not (`sdk-version-1700000000000`).
+ */
 function randomLooking(body: string): boolean {
-  let best = 0;
-  for (const run of body.split(/[^A-Za-z0-9]+/)) {
-    if (run.length < 12 || run.length <= best) continue;
-    const classes = Number(/[a-z]/.test(run)) + Number(/[A-Z]/.test(run)) + Number(/[0-9]/.test(run));
-    if (classes >= 2) best = run.length;
-  }
-  return best >= 12;
+  return body.split(/[^A-Za-z0-9]+/).some((run, i) => run.length >= 12 && (/^[0-9]+$/.test(run) ? i === 0 : !wordLike(run)));
 }
 
 /** PEM bodies (base64 lines, or "\\n" escapes inside a string) after a private-key header. */
@@ -177,8 +189,9 @@ export class Redaction {
     const k: Known = { value, mark: { fingerprint, redacted: redactedForm(value, fingerprint) } };
     this.known.push(k);
     this.byValue.set(value, k);
-    // a key block: each line of its body on its own (the header and footer are public)
-    const pieces = value.includes('\n') ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => !l.startsWith('-----')) : [value];
+    // a key block: each line of its body on its own (the header and footer are public), also
+    // when its lines are `\n` escapes inside a string (a service-account JSON file)
+    const pieces = /\n|\\n/.test(value) ? value.split(/\r?\n|\\n/).map((l) => l.trim()).filter((l) => !l.startsWith('-----')) : [value];
     for (const p of pieces) {
       if (p.length >= RUN) {
         for (let i = 0; i + RUN <= p.length; i++) {

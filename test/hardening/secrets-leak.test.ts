@@ -28,7 +28,8 @@ import { reporterFor } from '../../src/report/index.js';
 import { createDetectors } from '../../src/runner/detectors.js';
 import { runScan } from '../../src/runner/index.js';
 import '../../src/capabilities.js';
-import { githubToken } from '../secrets/fakes.js';
+import { Redaction } from '../../src/secrets/redact.js';
+import { githubToken, rand, URLSAFE } from '../secrets/fakes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -155,6 +156,51 @@ describe('item 1: every output path redacts', () => {
     const r = await runScan({ paths: [proj], cwd: proj, rules, detectors: { secrets: true }, cache: false, jobs: 1 });
     expect(r.findings.some((f) => f.kind === 'taint' && f.location.path === 'helpers.py')).toBe(true);
     expectNoLeak(reporterFor('json')!.render(r, { version: '0', cwd: proj }), 'cross-file JSON');
+  });
+});
+
+describe('item 1: the redaction itself', () => {
+  const KEY = 'c'.repeat(64);
+
+  it('hides provider-format tokens, whole or clipped, and leaves look-alikes in ordinary code alone', () => {
+    const r = new Redaction(KEY);
+    const tokens = [
+      githubToken(),
+      `sk-proj-${rand(60, URLSAFE)}T3BlbkFJ${rand(60, URLSAFE)}`,
+      `xoxb-${rand(12, '0123456789')}-${rand(12, '0123456789')}-${rand(24)}`,
+      `AKIA${rand(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+      `glpat-${rand(20, URLSAFE)}`,
+    ];
+    for (const t of tokens) {
+      for (const shown of [t, `${t.slice(0, -1)}`, `${t.slice(0, 24)}...`]) {
+        const out = r.text(`curl -H "Authorization: Bearer ${shown}" https://api.example.com.`);
+        expect(leaks(out, t), `${t.slice(0, 5)}… as ${shown.length} chars: ${out}`).toBeNull();
+        expect(out).toMatch(/^curl -H "Authorization: Bearer .{0,6}…\[redacted [0-9a-f]{8}\]/);
+      }
+    }
+    const ordinary = [
+      '<div class="fc-event-container-main">',
+      'const api = "API-GatewayConfiguration"',
+      'from sklearn import svm  # sk-learn-compatible-estimator',
+      'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host',
+      'integrity sha512-3QxWTm1V9EMGfBgDjpDmyKQ9yHqfMpVnEf1KRsYQoFpKzFGOoA1dJnNKbmFxCGAh',
+      'return patternMatcherHelper2(x)',
+      'row.pk_getElementsByClassName()',
+      'headers = {"x-sdk-version-1700000000000": 1}',
+    ];
+    for (const o of ordinary) expect(r.text(o)).toBe(o);
+  });
+
+  it('hides every run of 8+ characters of a found value, a key block line by line (also as \\n escapes), and leaves its own redacted forms alone', () => {
+    const r = new Redaction(KEY);
+    const body = Array.from({ length: 4 }, () => rand(64, `${URLSAFE}+/`.replace(/[-_]/g, '')));
+    const pem = `-----BEGIN PRIVATE KEY-----\\n${body.join('\\n')}\\n-----END PRIVATE KEY-----\\n`;
+    const pw = 'Summer2024!Summer';
+    const marks = [r.mark(pem), r.mark(pw)];
+    const quoted = r.text(`key = "${pem}"; check(${pw.slice(3, 14)}); ${body[2].slice(5, 40)}`);
+    for (const v of [pw, ...body]) expect(leaks(quoted, v), quoted).toBeNull();
+    expect(quoted).toContain('-----BEGIN PRIVATE KEY-----');
+    for (const m of marks) expect(r.text(`x = "${m.redacted}"`)).toBe(`x = "${m.redacted}"`);
   });
 });
 
