@@ -12,8 +12,9 @@
  *   is abandoned (504 or a stream error event).
  * - Credentials the client sends go to the configured upstream only: redirects are never
  *   followed (a redirect would carry the Authorization header elsewhere).
- * - Prompts, responses and code are never logged unless `logContent` is set; the default log
- *   line holds the method, path, status, timing and rule ids.
+ * - Prompts, responses and code are never logged unless `logContent` is set, and then with
+ *   provider-format tokens and key bodies hidden (secrets/redact.ts); the default log line
+ *   holds the method, path, status, timing and rule ids.
  *
  * Streaming under `block`: text outside code fences flows through as it arrives; from an
  * opening fence on, chunks are held until the block closes and is scanned, then released or
@@ -25,6 +26,8 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Scanner } from '../core/scanner.js';
 import type { Severity } from '../core/types.js';
 import { createScanner, type ScanOptions } from '../api.js';
+import { defaultSecretKey } from '../secrets/key.js';
+import { Redaction } from '../secrets/redact.js';
 import { annotationFor, blockMessage, checkText, type GuardPolicy, type GuardResult } from './text.js';
 
 export interface GuardServerOptions {
@@ -176,6 +179,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
   const maxRes = o.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   const timeoutMs = o.timeoutMs ?? DEFAULTS.timeoutMs;
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  // logged content is text redpen did not scan as a document: formats only
+  const hide = new Redaction(defaultSecretKey());
   const scanner = o.scanner ?? (await createScanner(o.scan ?? {}));
   const judge = (text: string): GuardResult => checkText(scanner, text, { policy, failOn: o.failOn, severity: o.severity });
 
@@ -226,7 +231,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       } catch {
         // not JSON: the upstream will say so
       }
-      if (o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
+      if (o.logContent) log(`request ${path}: ${hide.text(body.toString('utf8'))}`);
     }
 
     const abort = new AbortController();
@@ -323,7 +328,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     for (const c of data.choices ?? []) {
       const text = contentOf(c, kind, false);
       if (text === null) continue;
-      if (o.logContent) log(`response choice ${c.index ?? 0}: ${text}`);
+      if (o.logContent) log(`response choice ${c.index ?? 0}: ${hide.text(text)}`);
       const r = judgeText(text);
       results.push(r);
       if (r.action === 'annotate') setContent(c, kind, r.text);
@@ -422,7 +427,6 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
         }
         if (c.finish_reason !== null && c.finish_reason !== undefined) finishing.push(c);
       }
-      if (o.logContent) log(`stream chunk: ${ev.data}`);
       if (policy === 'block') {
         for (const [i, f] of fences) if (f.take() && judgeChoice(i)) return;
       }
@@ -476,6 +480,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       finish();
       res.end();
     }
+    // content is logged whole, once: a token streamed a few characters a chunk hides only whole
+    if (o.logContent) for (const [i, t] of text) log(`response choice ${i} (streamed): ${hide.text(t)}`);
     const all = [...text.keys()].map((i) => (blocked ? (results.get(i) ?? fresh(i)) : fresh(i)));
     return findingsSuffix(all) + (blocked ? ' blocked-mid-stream' : '');
   }

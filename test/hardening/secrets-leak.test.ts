@@ -21,6 +21,7 @@ import { createScanner, loadRules } from '../../src/api.js';
 import type { Rule } from '../../src/core/rule.js';
 import { Scanner } from '../../src/core/scanner.js';
 import type { ScanResult } from '../../src/core/types.js';
+import { startGuard } from '../../src/guard/proxy.js';
 import { checkText } from '../../src/guard/text.js';
 import { runHook } from '../../src/hooks/index.js';
 import { createMcpServer } from '../../src/mcp/server.js';
@@ -30,6 +31,7 @@ import { runScan } from '../../src/runner/index.js';
 import '../../src/capabilities.js';
 import { Redaction } from '../../src/secrets/redact.js';
 import { githubToken, rand, URLSAFE } from '../secrets/fakes.js';
+import { chatChunks, chatCompletion, startUpstream, streamEvents } from '../surfaces/upstream.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -257,6 +259,33 @@ describe('item 1: agent-facing surfaces', () => {
       if (secrets) expectNoLeak(out, 'guard');
       else expect(leaks(out, TOKEN), 'guard without secret detection').toBeNull();
     }
+  });
+});
+
+describe('item 1: the guard content log', () => {
+  it('--log-content logs prompts and responses (streamed ones whole) with tokens hidden', async () => {
+    const answer = `Use it like this:\n\n\`\`\`python\n${APP}\`\`\`\n`;
+    const up = await startUpstream((r, res) => {
+      if ((r.body as { stream?: boolean }).stream) return streamEvents(res, chatChunks(answer.match(/[\s\S]{1,5}/g)!), 0);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(chatCompletion(answer)));
+    });
+    const logs: string[] = [];
+    const scanner = await createScanner({ rules: systemRule, secrets: true });
+    const guard = await startGuard({ upstream: up.url, port: 0, scanner, logContent: true, log: (l) => logs.push(l) });
+    try {
+      for (const stream of [false, true]) {
+        const body = { model: 'm', stream, messages: [{ role: 'user', content: `my token is ${TOKEN}, fix this:\n${APP}` }] };
+        await (await fetch(`${guard.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+      }
+    } finally {
+      await guard.close();
+      await up.close();
+    }
+    const all = logs.join('\n');
+    expect(all).toContain('response choice 0 (streamed)');
+    expect(leaks(all, TOKEN), all).toBeNull();
+    // the log still shows the content around it
+    expect(all).toContain('my token is ghp_');
   });
 });
 
