@@ -98,7 +98,8 @@ function wordLike(run: string): boolean {
  * the prefix count (Slack's ids), a number further on does not (`sdk-version-1700000000000`).
  */
 function randomLooking(body: string): boolean {
-  return body.split(/[^A-Za-z0-9]+/).some((run, i) => run.length >= 12 && (/^[0-9]+$/.test(run) ? i === 0 : !wordLike(run)));
+  const runs = body.split(/[^A-Za-z0-9]/).filter(Boolean);
+  return runs.some((run, i) => run.length >= 12 && (!/[^0-9]/.test(run) ? i === 0 : !wordLike(run)));
 }
 
 /** PEM bodies (base64 lines, or "\\n" escapes inside a string) after a private-key header. */
