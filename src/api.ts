@@ -38,6 +38,11 @@ export interface ScanOptions {
    * the scan itself reads beyond them (files a requirements file includes).
    */
   roots?: string[];
+  /**
+   * Key of secret fingerprints (64 hex digits; a baseline's `salt`). Default: the
+   * REDPEN_SECRET_KEY environment variable, else a key kept in this user's cache folder.
+   */
+  secretKey?: string;
 }
 
 export type ScanInput =
@@ -74,10 +79,11 @@ export async function scan(input: ScanInput, options: ScanOptions = {}): Promise
       severity: options.severity,
       onProgress: options.onProgress,
       errors: warnings,
+      secretKey: options.secretKey,
     });
   }
   const started = performance.now();
-  const scanner = await Scanner.create({ rules, detectors: createDetectors(detectorConfig(options)), maxFileBytes: options.maxFileBytes });
+  const scanner = await Scanner.create({ rules, detectors: createDetectors(detectorConfig(options)), maxFileBytes: options.maxFileBytes, secretKey: options.secretKey });
   const language = input.language ? resolveLanguage(input.language) : undefined;
   const name = input.filename ?? '<snippet>';
   const result = scanner.scanText(name, input.code, language);
@@ -100,5 +106,6 @@ export async function createScanner(options: ScanOptions & { detectors?: Detecto
     rules,
     detectors: options.detectors ?? createDetectors(detectorConfig(options)),
     maxFileBytes: options.maxFileBytes,
+    secretKey: options.secretKey,
   });
 }

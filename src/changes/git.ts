@@ -120,6 +120,8 @@ export interface ChangeScanOptions extends ChangeSetOptions {
   paths?: string[];
   errors?: ScanError[];
   baseline?: Set<string>;
+  /** Key of secret fingerprints (a baseline's); default: secrets/key.ts. */
+  secretKey?: string;
 }
 
 function decode(buf: Buffer): string | null {
@@ -134,7 +136,7 @@ function decode(buf: Buffer): string | null {
 export async function scanChanges(o: ChangeScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const cs = await changeSet(o);
-  const scanner = await Scanner.create({ rules: o.rules, detectors: createDetectors(o.detectors), maxFileBytes: o.maxFileBytes });
+  const scanner = await Scanner.create({ rules: o.rules, detectors: createDetectors(o.detectors), maxFileBytes: o.maxFileBytes, secretKey: o.secretKey });
   const excl = o.exclude?.length ? ignore().add(o.exclude) : null;
   const incl = o.include?.length ? ignore().add(o.include) : null;
   const redpenIgnore = await fs.readFile(path.join(cs.root, '.redpenignore'), 'utf8').then((t) => ignore().add(t), () => null);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadRules, resolveLanguage } from '../api.js';
 import { Scanner } from '../core/scanner.js';
 import type { ScanError, ScanResult, Severity } from '../core/types.js';
-import { applyBaseline, BaselineError, createBaseline, parseBaseline } from '../core/baseline.js';
+import { applyBaseline, BaselineError, createBaseline, readBaseline } from '../core/baseline.js';
 import { ConfigError, effectivePolicy, findConfig, loadProjectConfig, type FailOn, type ProjectConfig } from '../config/project.js';
 import { RuleLoadError } from '../engine/rules/load.js';
 import { ruleInfo } from '../engine/rules/compile.js';
@@ -15,6 +15,7 @@ import { languageById, detectLanguage } from '../languages/index.js';
 import { loadLanguage, parseText } from '../languages/treesitter.js';
 import { reporterFor, REPORTERS } from '../report/index.js';
 import { assemble, runScan } from '../runner/index.js';
+import { isSecretKey, newSecretKey } from '../secrets/key.js';
 import { createDetectors } from '../runner/detectors.js';
 import { formatTestReport, testRules } from '../testing/ruletest.js';
 import { astToJson, nodeAt, renderAst } from '../view/ast.js';
@@ -51,6 +52,8 @@ export interface ScanCliOptions {
   models?: string[];
   /** false with --no-baseline */
   useBaseline?: boolean;
+  /** Key of secret fingerprints (`baseline create` passes the baseline's); default: the baseline's, else secrets/key.ts. */
+  secretKey?: string;
   staged?: boolean;
   diff?: string;
 }
@@ -83,8 +86,12 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
 
   const baselineFile = opts.baseline ?? project.baseline;
   let baseline: Set<string> | undefined;
+  let secretKey = opts.secretKey;
   if (baselineFile && opts.useBaseline !== false) {
-    baseline = parseBaseline(await fs.readFile(baselineFile, 'utf8'), baselineFile);
+    const loaded = readBaseline(await fs.readFile(baselineFile, 'utf8'), baselineFile);
+    baseline = loaded.fingerprints;
+    secretKey ??= loaded.secretKey;
+    warnings.push(...loaded.warnings);
   }
 
   const dependencies = opts.deps !== false && policy.dependencies !== false ? (opts.depsOnline ? { online: true } : true) : false;
@@ -105,11 +112,12 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
       exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
       errors: warnings,
       baseline,
+      secretKey,
     });
   } else if (stdin) {
     const text = await readStdin();
     const started = performance.now();
-    const scanner = await Scanner.create({ rules, detectors: createDetectors({ secrets }), maxFileBytes });
+    const scanner = await Scanner.create({ rules, detectors: createDetectors({ secrets }), maxFileBytes, secretKey });
     const language = opts.lang ? resolveLanguage(opts.lang) : undefined;
     const r = scanner.scanText('-', text, language);
     if (baseline) applyBaseline(r.findings, baseline);
@@ -134,6 +142,7 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
         onProgress: (d, t) => progress.update(d, t),
         errors: warnings,
         baseline,
+        secretKey,
       });
     } finally {
       progress.stop();
@@ -184,8 +193,11 @@ export async function astCommand(file: string, opts: { at?: string; format: stri
 
 
 export async function baselineCreateCommand(paths: string[], opts: { output: string; config?: string[]; secrets: boolean; projectConfig: boolean; quiet?: boolean }): Promise<number> {
-  const { result } = await cliScan(paths, { ...opts, format: 'json', cache: true, severity: 'info', useBaseline: false } as ScanCliOptions);
-  const data = createBaseline([...result.findings, ...result.suppressed.filter((f) => f.suppressed?.kind !== 'inline')]);
+  // a recreated baseline keeps its key, so secret fingerprints in reports do not change
+  const previous = await fs.readFile(opts.output, 'utf8').then((t) => (JSON.parse(t) as { salt?: unknown }).salt, () => undefined);
+  const secretKey = isSecretKey(previous) ? previous : newSecretKey();
+  const { result } = await cliScan(paths, { ...opts, format: 'json', cache: true, severity: 'info', useBaseline: false, secretKey } as ScanCliOptions);
+  const data = createBaseline([...result.findings, ...result.suppressed.filter((f) => f.suppressed?.kind !== 'inline')], new Date(), secretKey);
   await fs.writeFile(opts.output, `${JSON.stringify(data, null, 2)}\n`);
   if (!opts.quiet) process.stderr.write(`recorded ${data.entries.length} finding(s) in ${opts.output}\n`);
   return 0;

@@ -33,9 +33,11 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
   const severity = parseSeverityOpt(opts.severity, '--severity') ?? 'low';
   const failOn = opts.failOn === 'none' ? 'none' : (parseSeverityOpt(opts.failOn, '--fail-on') ?? severity);
   const cwd = process.cwd();
-  const { applyBaseline, parseBaseline } = await import('../core/baseline.js');
+  const { applyBaseline, readBaseline } = await import('../core/baseline.js');
   const { assemble, runScan } = await import('../runner/index.js');
-  const baseline = opts.baseline ? parseBaseline(await fs.readFile(opts.baseline, 'utf8'), opts.baseline) : undefined;
+  const loaded = opts.baseline ? readBaseline(await fs.readFile(opts.baseline, 'utf8'), opts.baseline) : undefined;
+  const baseline = loaded?.fingerprints;
+  const secretKey = loaded?.secretKey;
   let result: ScanResult;
   if (opts.history) {
     const { scanHistory } = await import('../secrets/history.js');
@@ -48,9 +50,10 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
       all: opts.all,
       maxCommits: opts.maxCommits ? Number(opts.maxCommits) : undefined,
       paths: st.isDirectory() ? [] : [path.basename(repo)],
+      secretKey,
     });
     if (baseline) for (const r of h.results) applyBaseline(r.findings, baseline);
-    result = assemble(h.results, h.errors, [], severity, [`git history (${h.commits} commits)`], started);
+    result = assemble(h.results, [...(loaded?.warnings ?? []), ...h.errors], [], severity, [`git history (${h.commits} commits)`], started);
     result.stats.files = h.scanned;
   } else {
     result = await runScan({
@@ -65,6 +68,8 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
       jobs: opts.jobs ? Number(opts.jobs) : undefined,
       severity,
       baseline,
+      secretKey,
+      errors: loaded?.warnings,
     });
   }
   const rendered = reporter.render(result, { color: false, cwd, version: VERSION });

@@ -6,6 +6,9 @@
  *   and whatever could still be analysed is (a syntax error in one region does not hide
  *   findings elsewhere; one failing rule does not stop the others).
  * - Findings come out in document order with fingerprints and suppressions applied.
+ * - Nothing leaves a document unredacted: its findings, errors and taint summaries pass the
+ *   document's Redaction (secrets/redact.ts) in `seal`, before any cache, report or surface
+ *   sees them, and fingerprints hash the redacted text, keyed by the scan's secret key.
  * - A Scanner loads grammars and compiles rules once; `scanText` is synchronous and cheap to
  *   call repeatedly (the library and inference-time guard depend on this).
  */
@@ -26,6 +29,8 @@ import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
 import { passesPrefilter, runRule } from '../engine/run.js';
 import { runTaintRules } from '../engine/taint/run.js';
 import { TaintBudgetExceeded } from '../engine/taint/flow.js';
+import { defaultSecretKey } from '../secrets/key.js';
+import { Redaction, type SecretMark } from '../secrets/redact.js';
 
 /** A capability that inspects documents besides rules (secrets, ...). */
 export interface Detector {
@@ -33,8 +38,8 @@ export interface Detector {
   scan(input: DetectorInput): Finding[];
   /**
    * Called once per document with all of its findings (rules and detectors), before
-   * fingerprints: the secrets detector scrubs the values it found from other findings. A
-   * returned array replaces the document's findings (one problem reported once).
+   * suppressions, redaction and fingerprints. A returned array replaces the document's
+   * findings (one problem reported once).
    */
   finish?(findings: Finding[]): Finding[] | void;
   /** Whether this detector needs the syntax tree of a code file (default true). */
@@ -50,6 +55,11 @@ export interface DetectorInput {
   tree?: Tree;
   /** 'file' for a whole file; 'code'/'output' for units inside markdown and notebooks. */
   unit: 'file' | 'code' | 'output';
+  /**
+   * The document's redaction: a detector that finds a secret registers its value here and
+   * gets its fingerprint and redacted form; every output of the document then hides it.
+   */
+  secrets: { mark(value: string): SecretMark };
 }
 
 export interface ScannerOptions {
@@ -65,6 +75,8 @@ export interface ScannerOptions {
   interfile?: boolean;
   /** Taint interpretation steps per file (default 3 million): bounded cost and memory. */
   taintBudget?: number;
+  /** Key of secret fingerprints (secrets/key.ts); default: REDPEN_SECRET_KEY, else this user's key. */
+  secretKey?: string;
 }
 
 /** A file's result with what its taint analysis offers other files (project scans). */
@@ -94,11 +106,13 @@ export class Scanner {
   readonly ruleInfos: RuleInfo[];
   private byLanguage = new Map<LanguageId, CompiledRule[]>();
   private textRules: CompiledRule[];
+  private secretKey: string;
 
   private constructor(
     rules: CompiledRule[],
     private options: ScannerOptions,
   ) {
+    this.secretKey = options.secretKey ?? defaultSecretKey();
     this.rules = rules;
     this.ruleInfos = rules.map((r) => r.info);
     for (const l of LANGUAGES) this.byLanguage.set(l.id, rules.filter((r) => r.rule.languages.includes(l.id)));
@@ -130,6 +144,7 @@ export class Scanner {
     }
     const kind = documentKind(path, text, language);
     result.language = kind;
+    const redaction = new Redaction(this.secretKey);
     let findings: Finding[] = [];
     if (kind === 'markdown' || kind === 'notebook') {
       let units: Unit[];
@@ -139,11 +154,11 @@ export class Scanner {
         if (nb.error) result.errors.push({ path, kind: 'parse', level: 'error', message: nb.error });
         units = nb.units;
       }
-      for (const unit of units) findings.push(...this.scanUnit(path, unit, lines, result.errors, kind));
+      for (const unit of units) findings.push(...this.scanUnit(path, unit, lines, result.errors, kind, redaction));
     } else if (kind === 'text') {
-      findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file' }, result.errors));
+      findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file', secrets: redaction }, result.errors));
     } else {
-      findings.push(...this.scanCode(path, text, lines, kind, result.errors, result));
+      findings.push(...this.scanCode(path, text, lines, kind, result.errors, redaction, result));
     }
     // regex-only rules (`languages: [regex]`) see every file whole
     if (this.textRules.length > 0) {
@@ -161,11 +176,22 @@ export class Scanner {
         result.errors.push({ path, kind: 'internal', level: 'warning', message: `${d.id} failed: ${(e as Error).message}` });
       }
     }
+    this.seal(result, findings, text, lines, redaction);
+    return result;
+  }
+
+  /**
+   * The last step of every document: order, suppressions, then the redaction of everything
+   * that leaves (findings, errors, taint summaries), then fingerprints over redacted text.
+   */
+  private seal(result: ScannedFile, findings: Finding[], text: string, lines: LineIndex, redaction: Redaction): void {
+    const path = result.path;
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
-    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
-    result.findings = findings;
-    return result;
+    result.findings = findings.map((f) => redaction.finding(f));
+    result.errors = result.errors.map((e) => redaction.value(e));
+    if (result.taint) result.taint = { ...result.taint, exports: redaction.value(result.taint.exports) };
+    assignFingerprints(result.findings, (f) => (f.location.path === path ? redaction.text(text.slice(f.location.start.offset, f.location.end.offset)) : f.snippet));
   }
 
   private parse(path: string, text: string, language: LanguageId, errors: ScanError[], mapLoc?: (loc: Location) => Location): Tree | null {
@@ -195,7 +221,7 @@ export class Scanner {
     }
   }
 
-  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], file?: ScannedFile): Finding[] {
+  private scanCode(path: string, text: string, lines: LineIndex, language: LanguageId, errors: ScanError[], secrets: Redaction, file?: ScannedFile): Finding[] {
     // with no rule for the file, parse only if a detector asks (secrets-only scans stay cheap)
     const detectors = this.options.detectors ?? [];
     const parse =
@@ -205,11 +231,11 @@ export class Scanner {
     const tree = parse ? this.parse(path, text, language, errors) : null;
     const out: Finding[] = [];
     if (tree) out.push(...this.runRules(makeDoc(path, text, language, tree)!, language, errors, file));
-    out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file' }, errors));
+    out.push(...this.runDetectors({ path, text, lines, language, tree: tree ?? undefined, unit: 'file', secrets }, errors));
     return out;
   }
 
-  private scanUnit(path: string, unit: Unit, origLines: LineIndex, errors: ScanError[], kind: 'markdown' | 'notebook'): Finding[] {
+  private scanUnit(path: string, unit: Unit, origLines: LineIndex, errors: ScanError[], kind: 'markdown' | 'notebook', secrets: Redaction): Finding[] {
     const unitLines = new LineIndex(unit.text);
     const mapLoc = (loc: Location): Location => remap(loc, unit, origLines);
     const found: Finding[] = [];
@@ -220,7 +246,7 @@ export class Scanner {
       for (const e of unitErrors) errors.push(unit.cell !== undefined ? { ...e, message: `cell ${unit.cell + 1}: ${e.message}` } : e);
       if (tree) found.push(...this.runRules(makeDoc(path, unit.text, unit.language, tree)!, unit.language, errors));
     }
-    found.push(...this.runDetectors({ path, text: unit.text, lines: unitLines, language: unit.language, tree: tree ?? undefined, unit: unit.kind }, errors));
+    found.push(...this.runDetectors({ path, text: unit.text, lines: unitLines, language: unit.language, tree: tree ?? undefined, unit: unit.kind, secrets }, errors));
     // comments are read in the unit's own text (a notebook line is a JSON string in the file)
     applySuppressions(found, unitLines, path);
     for (const f of found) {
@@ -285,10 +311,10 @@ export class Scanner {
     if (!tree) return result;
     const lines = tree.lines;
     const findings = this.runRules(makeDoc(path, text, kind, tree)!, kind, result.errors, result, table);
-    findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
-    applySuppressions(findings, lines, path);
-    assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
-    result.findings = findings;
+    // the detectors run again only to learn the document's secrets (their findings stand from the first pass)
+    const redaction = new Redaction(this.secretKey);
+    this.runDetectors({ path, text, lines, language: kind, tree, unit: 'file', secrets: redaction }, []);
+    this.seal(result, findings, text, lines, redaction);
     return result;
   }
 

@@ -6,8 +6,8 @@
  *   catalogue in ScanResult.rules) to print it. No Finding holds a syntax tree.
  * - Every location is 1-based (line, column) in UTF-16 code units, as SARIF's default
  *   `columnKind` and JavaScript strings count; `offset` is 0-based into the same text.
- * - Secrets never appear whole in a Finding: `snippet`, `message` and `metavars` are
- *   redacted by the detector before the Finding leaves it.
+ * - Secrets never appear in a Finding, whole or in part: every string of it passes the
+ *   document's redaction (secrets/redact.ts) before the Finding leaves the Scanner.
  * - Every input ends in a FileResult: findings, or a ScanError with its reason. Nothing
  *   is dropped silently.
  */
@@ -96,10 +96,14 @@ export interface Suppression {
 export interface SecretInfo {
   /** Detector id, e.g. "github-pat". */
   detector: string;
-  /** First characters of the secret and a hash of the whole; never the secret. */
+  /** First characters of the secret and part of its fingerprint; never the secret. */
   redacted: string;
-  /** sha256 of the secret, hex; lets a team match findings without seeing the value. */
-  hash: string;
+  /**
+   * HMAC-SHA256 of the secret under the scan's secret key (a baseline's, REDPEN_SECRET_KEY or
+   * this user's), 16 hex digits: the same secret has the same fingerprint under one key, and
+   * without the key it cannot be checked against a guess.
+   */
+  fingerprint: string;
   /** Whether a structural check (checksum, decoding) passed. */
   validated?: boolean;
   /** The commit that introduced it (history scans). */

@@ -15,8 +15,9 @@
  *   is abandoned (504 or a stream error event).
  * - Credentials the client sends go to the configured upstream only: redirects are never
  *   followed (a redirect would carry the Authorization header elsewhere).
- * - Prompts, responses and code are never logged unless `logContent` is set; the default log
- *   line holds the method, path, status, timing and rule ids.
+ * - Prompts, responses and code are never logged unless `logContent` is set, and then with
+ *   provider-format tokens and key bodies hidden (secrets/redact.ts); the default log line
+ *   holds the method, path, status, timing and rule ids.
  *
  * Streaming under `block`: text outside code fences flows through as it arrives; from an
  * opening fence on, chunks are held until the block closes and is scanned, then released or
@@ -29,6 +30,8 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Scanner } from '../core/scanner.js';
 import type { Severity } from '../core/types.js';
 import { createScanner, type ScanOptions } from '../api.js';
+import { defaultSecretKey } from '../secrets/key.js';
+import { Redaction } from '../secrets/redact.js';
 import { relayResponsesJson, relayResponsesStream } from './responses.js';
 import { annotationFor, blockMessage, decide, findCode, type GuardPolicy, type GuardResult } from './text.js';
 import { toolFindings, type ToolCall } from './tools.js';
@@ -198,6 +201,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
   const maxRes = o.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   const timeoutMs = o.timeoutMs ?? DEFAULTS.timeoutMs;
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  // logged content is text redpen did not scan as a document: formats only
+  const hide = new Redaction(defaultSecretKey());
   const scanner = o.scanner ?? (await createScanner(o.scan ?? {}));
   const guardOptions = { policy, failOn: o.failOn, severity: o.severity };
   /** One decision on an answer: its text and the code in its tool calls. */
@@ -246,7 +251,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     if (!headers.authorization && o.upstreamApiKey) headers.authorization = `Bearer ${o.upstreamApiKey}`;
 
     const kind = method === 'POST' ? generationKind(path) : null;
-    if (kind && o.logContent) log(`request ${path}: ${body.toString('utf8')}`);
+    if (kind && o.logContent) log(`request ${path}: ${hide.text(body.toString('utf8'))}`);
 
     const abort = new AbortController();
     let timer = setTimeout(() => abort.abort(new Error('timeout')), timeoutMs);
@@ -282,8 +287,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     try {
       if (kind === 'responses' && up.ok) {
         const n = isSse
-          ? { status: up.status, extra: await relayResponsesStream(chunks(up, touch), res, up.status, outHeaders, policy, judge, o.logContent ? log : null) }
-          : await relayResponsesJson(await readAll(up, touch), res, up.status, outHeaders, judge, o.logContent ? log : null);
+          ? { status: up.status, extra: await relayResponsesStream(chunks(up, touch), res, up.status, outHeaders, policy, judge, o.logContent ? (l: string) => log(hide.text(l)) : null) }
+          : await relayResponsesJson(await readAll(up, touch), res, up.status, outHeaders, judge, o.logContent ? (l: string) => log(hide.text(l)) : null);
         line(n.status, n.extra);
       } else if (kind && kind !== 'responses' && up.ok && isSse) {
         // scanned as a stream whether or not the request asked for one: the answer decides
@@ -347,7 +352,7 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
       const text = contentOf(c, kind, false);
       const calls = kind === 'chat' ? toolCallsOf(c.message) : [];
       if (text === null && calls.length === 0) continue;
-      if (o.logContent) log(`response choice ${c.index ?? 0}: ${text ?? ''}${calls.length ? ` tool calls: ${JSON.stringify(calls)}` : ''}`);
+      if (o.logContent) log(`response choice ${c.index ?? 0}: ${hide.text(text ?? '')}${calls.length ? ` tool calls: ${hide.text(JSON.stringify(calls))}` : ''}`);
       const r = judgeText(text ?? '', calls);
       results.push(r);
       if (r.action === 'annotate') setContent(c, kind, r.text);
@@ -467,7 +472,6 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
           toolsOpen.delete(i);
         }
       }
-      if (o.logContent) log(`stream chunk: ${ev.data}`);
       if (policy === 'block') {
         for (const [i, f] of fences) if (f.take() && judgeChoice(i)) return;
       }
@@ -525,6 +529,8 @@ export async function startGuard(o: GuardServerOptions): Promise<GuardServer> {
     }
     toolsOpen.clear();
     const all = choices().map((i) => (blocked ? (results.get(i) ?? fresh(i)) : fresh(i)));
+    // content is logged whole, once: a token streamed a few characters a chunk hides only whole
+    if (o.logContent) for (const [i, t] of text) log(`response choice ${i} (streamed): ${hide.text(t)}`);
     return findingsSuffix(all) + (blocked ? ' blocked-mid-stream' : '');
   }
 

@@ -88,7 +88,6 @@ export async function relayResponsesStream(body: AsyncIterable<Uint8Array>, res:
 
   const frame = (ev: EventSourceMessage) => `${ev.event ? `event: ${ev.event}\n` : ''}${ev.id ? `id: ${ev.id}\n` : ''}data: ${ev.data}\n\n`;
   const onEvent = (ev: EventSourceMessage) => {
-    if (log) log(`stream event: ${ev.data}`);
     let data: Record<string, unknown> | null = null;
     try {
       data = JSON.parse(ev.data) as Record<string, unknown>;
@@ -117,6 +116,8 @@ export async function relayResponsesStream(body: AsyncIterable<Uint8Array>, res:
   const response = term?.data.response as Record<string, unknown> | undefined;
   const output = Array.isArray(response?.output) ? response.output : reconstruct(items, deltas);
   const { text, calls } = answerOf(output);
+  // content is logged whole, once: a token streamed a few characters an event hides only whole
+  if (log) log(`response (streamed): ${text}${calls.length ? ` tool calls: ${JSON.stringify(calls)}` : ''}`);
   const r = judge(text, calls);
   if (r.action === 'block') {
     const err = { type: 'error', code: 'insecure_code', message: blockMessage(r), param: null, findings: r.blocking, ...(seq >= 0 ? { sequence_number: seq + 1 } : {}) };

@@ -110,7 +110,7 @@ function result(f: Finding, ruleIndex: number): Sarif.Result {
       cwe: f.cwe,
       'security-severity': securitySeverity(f.severity),
       ...(f.location.cell !== undefined ? { notebookCell: f.location.cell, notebookCellLine: f.location.cellLine } : {}),
-      ...(f.secret ? { secret: { detector: f.secret.detector, redacted: f.secret.redacted, hash: f.secret.hash, validated: f.secret.validated } } : {}),
+      ...(f.secret ? { secret: { detector: f.secret.detector, redacted: f.secret.redacted, fingerprint: f.secret.fingerprint, validated: f.secret.validated } } : {}),
       ...(f.dependency ? { dependency: f.dependency } : {}),
       ...(f.dynamic ? { dynamic: f.dynamic } : {}),
     },

@@ -26,6 +26,8 @@ import { createTaskState, runTask, type Task, type TaskContext, type TaskState }
 import type { ScannedFile } from '../core/scanner.js';
 import { neededModules, resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
 import { wordsOf } from '../engine/formula.js';
+import { defaultSecretKey } from '../secrets/key.js';
+import { Redaction } from '../secrets/redact.js';
 
 export interface RunOptions {
   paths: string[];
@@ -46,6 +48,8 @@ export interface RunOptions {
   errors?: ScanError[];
   /** Fingerprints of known findings: reported as suppressed (kind 'baseline'). */
   baseline?: Set<string>;
+  /** Key of secret fingerprints (a baseline's); default: REDPEN_SECRET_KEY, else this user's key. */
+  secretKey?: string;
 }
 
 /** Below this many bytes of input a worker pool costs more than it saves. */
@@ -67,13 +71,17 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
     exclude: options.exclude,
   });
   const cacheDir = options.cache === false ? null : typeof options.cache === 'string' ? options.cache : defaultCacheDir();
+  // resolved once here so that every worker fingerprints with the same key
+  const secretKey = options.secretKey ?? defaultSecretKey();
   const interfile = targets.length > 1 && options.rules.some((r) => r.mode === 'taint');
   const ctx: TaskContext = {
     rules: options.rules,
     detectors,
     maxFileBytes,
-    cache: cacheDir ? { dir: cacheDir, salt: rulesetHash(options.rules, detectors) } : undefined,
+    // the key shapes cached results (fingerprints): it salts the cache without being stored
+    cache: cacheDir ? { dir: cacheDir, salt: hashOf(rulesetHash(options.rules, detectors), secretKey) } : undefined,
     interfile,
+    secretKey,
   };
   const executor = await Executor.start(ctx, targets, options.jobs);
   let results: ScannedFile[];
@@ -276,7 +284,13 @@ class Executor {
   }
 }
 
+/**
+ * One ScanResult from file results. Findings pass the secrets redaction once more: documents'
+ * findings already did (Scanner), so this hides provider-format tokens in the findings no
+ * single document made (dependency checks from manifests, git history) and changes nothing else.
+ */
 export function assemble(results: FileResult[], extraErrors: ScanError[], rules: RuleInfo[], severity: Severity | undefined, paths: string[], started: number): ScanResult {
+  const redaction = new Redaction(defaultSecretKey());
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const errors: ScanError[] = [...extraErrors];
@@ -295,8 +309,9 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
       if (r.cached) cached++;
       if (r.skipped) skipped++;
     }
-    errors.push(...r.errors);
-    for (const f of r.findings) {
+    errors.push(...r.errors.map((e) => redaction.value(e)));
+    for (const found of r.findings) {
+      const f = redaction.finding(found);
       if (f.suppressed) suppressed.push(f);
       else if (severity && !atLeast(f.severity, severity)) below++;
       else findings.push(f);

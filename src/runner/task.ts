@@ -19,6 +19,8 @@ export interface TaskContext {
   cache?: { dir: string; salt: string };
   /** Record taint summaries for cross-file analysis. */
   interfile?: boolean;
+  /** Key of secret fingerprints, resolved by the runner (every worker uses the same). */
+  secretKey?: string;
 }
 
 export interface TaskState {
@@ -34,6 +36,7 @@ export async function createTaskState(ctx: TaskContext): Promise<TaskState> {
     maxFileBytes: ctx.maxFileBytes,
     parseTimeoutMs: ctx.parseTimeoutMs,
     interfile: ctx.interfile,
+    secretKey: ctx.secretKey,
   });
   return { scanner, cache: ctx.cache ? new ResultCache(ctx.cache.dir, ctx.cache.salt) : null, maxFileBytes: ctx.maxFileBytes };
 }

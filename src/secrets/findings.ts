@@ -1,26 +1,11 @@
 /**
  * Turning raw secrets into Findings. This is where values stop: a Finding carries the
- * secret's first few characters and its sha256, never the value, in every field.
+ * secret's redacted form and keyed fingerprint (redact.ts), never the value, in any field.
  */
-import { createHash } from 'node:crypto';
 import type { LineIndex } from '../core/ast.js';
 import type { Finding, Severity } from '../core/types.js';
+import type { SecretMark } from './redact.js';
 import type { RawSecret } from './types.js';
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-/** First characters (never more than a quarter of the value) and a short hash. */
-export function redact(value: string, hash = sha256(value)): string {
-  if (value.startsWith('-----BEGIN')) {
-    const header = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(value)?.[0] ?? '-----BEGIN';
-    return `${header}…[redacted ${hash.slice(0, 8)}]`;
-  }
-  const n = value.length;
-  const show = n >= 24 ? 6 : n >= 16 ? 4 : n >= 10 ? 2 : 0;
-  return `${value.slice(0, show)}…[redacted ${hash.slice(0, 8)}]`;
-}
 
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|test_data|__mocks__|mocks?|e2e|cypress|examples?|samples?)\/|(^|\/)(test_[^/]*|[^/]*_test\.[a-z]+|[^/]*\.(test|spec|e2e)\.[a-z]+|conftest\.py|[^/]*Tests?\.(java|kt|cs|scala|swift))$/i;
 
@@ -50,12 +35,15 @@ export interface BuildContext {
   text: string;
 }
 
-/** Findings for the secrets of one document; snippets redact every secret on their line. */
-export function buildFindings(found: RawSecret[], ctx: BuildContext): Finding[] {
+/**
+ * Findings for the secrets of one document; snippets redact every secret on their line.
+ * `mark` registers a value with the document's redaction and returns its fingerprint and form.
+ */
+export function buildFindings(found: RawSecret[], ctx: BuildContext, mark: (value: string) => SecretMark): Finding[] {
   const { lines, text, path } = ctx;
   const inTest = isTestPath(path);
-  const hashes = found.map((r) => sha256(r.value));
-  const redactions = found.map((r, i) => redact(r.value, hashes[i]));
+  const marks = found.map((r) => mark(r.value));
+  const redactions = marks.map((m) => m.redacted);
   return found.map((r, i) => {
     const start = lines.position(r.start);
     const end = lines.position(r.end);
@@ -85,7 +73,8 @@ export function buildFindings(found: RawSecret[], ctx: BuildContext): Finding[] 
       confidence,
       location: { path, start, end },
       snippet: snippet.trimEnd(),
-      cwe: ['CWE-798: Use of Hard-coded Credentials'],
+      // ids only, as rule findings and the output schema have them; the title stays in metadata
+      cwe: ['CWE-798'],
       owasp: ['A07:2021 - Identification and Authentication Failures'],
       metadata: {
         category: 'security',
@@ -100,45 +89,11 @@ export function buildFindings(found: RawSecret[], ctx: BuildContext): Finding[] 
       secret: {
         detector: r.spec.id,
         redacted: redactions[i],
-        hash: hashes[i],
+        fingerprint: marks[i].fingerprint,
         ...(r.validated ? { validated: true } : {}),
         ...(inTest ? { inTestFile: true } : {}),
       },
     };
     return f;
   });
-}
-
-/**
- * Replace raw values in findings that other detectors and rules produced for the same
- * document (a rule's snippet may quote the line a key sits on).
- */
-export function scrubFindings(findings: Finding[], values: string[]): void {
-  const needles: [string, string][] = [];
-  for (const v of values) {
-    const r = redact(v);
-    if (v.length >= 6) needles.push([v, r]);
-    // multi-line values (keys): each long line on its own
-    if (v.includes('\n')) for (const l of v.split(/\r?\n/)) if (l.trim().length >= 16) needles.push([l.trim(), r]);
-  }
-  if (needles.length === 0) return;
-  needles.sort((a, b) => b[0].length - a[0].length);
-  const clean = (s: string): string => {
-    let out = s;
-    for (const [v, r] of needles) if (out.includes(v)) out = out.split(v).join(r);
-    return out;
-  };
-  for (const f of findings) {
-    f.snippet = clean(f.snippet);
-    f.message = clean(f.message);
-    if (f.metavars) for (const m of Object.values(f.metavars)) m.text = clean(m.text);
-    if (f.trace) for (const t of f.trace) {
-      t.message = clean(t.message);
-      if (t.snippet) t.snippet = clean(t.snippet);
-    }
-    if (f.fix) {
-      f.fix.description = clean(f.fix.description);
-      for (const e of f.fix.edits) e.replacement = clean(e.replacement);
-    }
-  }
 }

@@ -14,8 +14,10 @@ import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import type { FileResult, Finding, ScanError } from '../core/types.js';
 import { checkRevision, spawnGit } from '../changes/run-git.js';
-import { buildFindings, sha256 } from './findings.js';
+import { buildFindings } from './findings.js';
 import { secretEngine } from './index.js';
+import { defaultSecretKey } from './key.js';
+import { Redaction } from './redact.js';
 import type { RawSecret } from './types.js';
 
 export interface HistoryOptions {
@@ -29,6 +31,8 @@ export interface HistoryOptions {
   maxCommits?: number;
   /** Additions to one file in one commit above this many bytes are skipped (reported). */
   maxFileBytes?: number;
+  /** Key of secret fingerprints (secrets/key.ts); default: REDPEN_SECRET_KEY, else this user's key. */
+  secretKey?: string;
 }
 
 export interface HistoryResult {
@@ -71,6 +75,8 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const seen = new Set<string>();
   let commits = 0;
   let scanned = 0;
+  // one redaction for the whole history: a value found in one commit is hidden in all later output
+  const redaction = new Redaction(opts.secretKey ?? defaultSecretKey());
 
   const flush = (p: Pending | null) => {
     if (!p || p.lines.length === 0) return;
@@ -83,20 +89,21 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     if (text.includes('\u0000')) return;
     const raw = secretEngine().scan({ text, path: p.path }).filter((r) => {
       // the same secret again later (a move, a revert) was introduced by its first commit
-      const key = `${r.spec.id}\u0000${sha256(r.value)}`;
+      const key = `${r.spec.id}\u0000${redaction.mark(r.value).fingerprint}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
     if (raw.length === 0) return;
     const lines = new LineIndex(text);
-    const found = buildFindings(raw as RawSecret[], { path: p.path, lines, text });
-    for (const f of found) {
+    const found = buildFindings(raw as RawSecret[], { path: p.path, lines, text }, (v) => redaction.mark(v));
+    for (let f of found) {
       // synthetic document lines -> the file's own line numbers at that commit
       f.location.start.line = p.lines[f.location.start.line - 1]?.n ?? f.location.start.line;
       f.location.end.line = p.lines[f.location.end.line - 1]?.n ?? f.location.end.line;
       f.secret!.commit = p.commit;
       f.message = `${f.message} Introduced in commit ${p.commit.slice(0, 12)} (${p.date}); removing it from the working tree does not remove it from history.`;
+      f = redaction.value(f);
       const list = byPath.get(p.path) ?? [];
       list.push(f);
       byPath.set(p.path, list);

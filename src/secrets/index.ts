@@ -3,15 +3,16 @@
  * connection strings and generic hard-coded passwords/tokens in every document a scan reads
  * (source, config, markdown, notebook cells and outputs), unless DetectorConfig.secrets is off.
  *
- * Invariant: no raw value leaves this module. Findings carry a redacted prefix and a sha256;
- * `finish` also scrubs the values from every finding of the same document (a rule's snippet
- * may quote the line a key sits on; a key may appear twice on a line).
+ * Invariant: no raw value leaves this module. Each value is registered with the document's
+ * redaction (DetectorInput.secrets), which hides it in every string of every finding of the
+ * document (a rule's snippet or trace label may quote it; it may appear twice on a line), and
+ * findings carry only its redacted form and keyed fingerprint.
  */
 import type { Detector, DetectorInput } from '../core/scanner.js';
 import type { Finding } from '../core/types.js';
 import { registerDetectors } from '../runner/detectors.js';
 import { SecretEngine } from './engine.js';
-import { buildFindings, scrubFindings } from './findings.js';
+import { buildFindings } from './findings.js';
 
 let shared: SecretEngine | null = null;
 
@@ -23,7 +24,6 @@ export function secretEngine(): SecretEngine {
 
 export class SecretsDetector implements Detector {
   readonly id = 'secrets';
-  private values: string[] = [];
 
   scan(input: DetectorInput): Finding[] {
     const raw = secretEngine().scan({
@@ -33,8 +33,7 @@ export class SecretsDetector implements Detector {
       // notebook outputs and markdown prose: `key: value` without quotes is a value
       configLike: input.unit === 'output' ? true : undefined,
     });
-    for (const r of raw) this.values.push(r.value);
-    return buildFindings(raw, { path: input.path, lines: input.lines, text: input.text });
+    return buildFindings(raw, { path: input.path, lines: input.lines, text: input.text }, (v) => input.secrets.mark(v));
   }
 
   needsTree(text: string): boolean {
@@ -42,11 +41,6 @@ export class SecretsDetector implements Detector {
   }
 
   finish(findings: Finding[]): Finding[] {
-    const values = this.values;
-    this.values = [];
-    // secret findings too: their snippets redact by position, and the same value may sit
-    // elsewhere on the line where no detector judged it
-    scrubFindings(findings, values);
     return withoutEchoes(findings, findings.filter((f) => f.kind !== 'secret'));
   }
 }
@@ -72,4 +66,5 @@ registerDetectors((config) => (config.secrets === true ? [new SecretsDetector()]
 export { SecretEngine } from './engine.js';
 export { PROVIDER_SPECS } from './providers/index.js';
 export { FAMILIES, type Family, type SecretSpec } from './types.js';
-export { redact, isTestPath } from './findings.js';
+export { isTestPath } from './findings.js';
+export { redactedForm, secretFingerprint } from './redact.js';

@@ -45,6 +45,8 @@ export interface SecretSpec {
   family: Family;
   /** Lower-case literals, one of which occurs in (or right before) every match: the prefilter. */
   keywords: string[];
+  /** The literal prefixes a token of this format starts with, as written (redact.ts hides them in any text). */
+  prefixes?: string[];
   /**
    * Bounded pattern. The secret is the group named `s`, else group 1, else the whole match.
    * Tried at each keyword position (sticky) unless `before` is set, in which case it is

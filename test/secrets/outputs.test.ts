@@ -76,7 +76,7 @@ describe('never leak', () => {
     }
     const gh = result.findings.find((f) => f.secret?.detector === 'github-pat')!;
     expect(gh.secret!.redacted).toMatch(/^ghp_.{0,2}…\[redacted [0-9a-f]{8}\]$/);
-    expect(gh.secret!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(gh.secret!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(gh.snippet).toContain(gh.secret!.redacted);
   });
 });

@@ -30,6 +30,7 @@ export function prefixed(id: string, name: string, family: Family, prefix: strin
     name,
     family,
     keywords: prefixes.map((p) => p.toLowerCase()),
+    prefixes,
     regex,
     boundary: true,
     severity,
