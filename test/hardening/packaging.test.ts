@@ -89,6 +89,24 @@ describe('the npm package name', () => {
   });
 });
 
+describe('the packed package', () => {
+  it('holds every file redpen reads at run time (framework models, rules, schemas, data)', () => {
+    // --ignore-scripts: the file list only, without the build the prepare script would run
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path));
+    const needed: string[] = [];
+    for (const lang of fs.readdirSync(path.join(ROOT, 'src', 'languages'))) {
+      const dir = path.join('src', 'languages', lang, 'models');
+      if (fs.existsSync(path.join(ROOT, dir))) for (const f of fs.readdirSync(path.join(ROOT, dir))) needed.push(`${dir}/${f}`.split(path.sep).join('/'));
+    }
+    expect(needed.length).toBeGreaterThan(0);
+    needed.push('bin/redpen.js', 'schemas/redpen-config.schema.json', 'package.json');
+    for (const f of needed) expect(files.has(f), f).toBe(true);
+    expect([...files].some((f) => f.startsWith('rules/python/'))).toBe(true);
+    expect([...files].some((f) => f.startsWith('data/popular/'))).toBe(true);
+  });
+});
+
 describe('a clone builds on install', () => {
   it('has a prepare script that builds dist/ (npm ci runs it for the root package)', () => {
     expect(pkg.scripts.prepare).toMatch(/npm run build|tsc/);
