@@ -18,7 +18,9 @@ export interface Baseline {
 }
 
 export function createBaseline(findings: Finding[], now = new Date()): Baseline {
+  // related findings too: a later scan may report the same flaw through one of them
   const entries = findings
+    .flatMap((f) => [f, ...(f.related ?? [])])
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.location.path }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: 1, tool: 'redpen', createdAt: now.toISOString(), entries };

@@ -13,6 +13,7 @@ import { LineIndex, type Tree } from './ast.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Rule } from './rule.js';
 import { DEFAULT_MAX_FILE_BYTES, maxBytesFor } from './limits.js';
+import { relateFindings } from './related.js';
 import { applySuppressions } from './suppress.js';
 import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } from './types.js';
 import { LANGUAGES, detectLanguage } from '../languages/index.js';
@@ -65,6 +66,11 @@ export interface ScannerOptions {
   interfile?: boolean;
   /** Taint interpretation steps per file (default 3 million): bounded cost and memory. */
   taintBudget?: number;
+  /**
+   * Report each flaw once, the other findings of it as related (core/related.ts); default on.
+   * Off where the caller merges later (project scans, after the cross-file taint pass).
+   */
+  relate?: boolean;
 }
 
 /** A file's result with what its taint analysis offers other files (project scans). */
@@ -164,7 +170,7 @@ export class Scanner {
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
     assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
-    result.findings = findings;
+    result.findings = this.options.relate === false ? findings : relateFindings(findings);
     return result;
   }
 

@@ -25,6 +25,8 @@ export interface CompactFinding {
   replacement?: string;
   /** Notebook cell (1-based) for notebook findings. */
   cell?: number;
+  /** Other rules that report the same flaw (core/related.ts). */
+  alsoReportedBy?: string[];
 }
 
 /** Sentences of a rule message (a period followed by a space or the end ends one). */
@@ -73,6 +75,7 @@ export function compactFinding(f: Finding): CompactFinding {
   if (f.location.cell !== undefined) out.cell = f.location.cell + 1;
   const edit = f.fix?.edits[0];
   if (edit && f.fix?.edits.length === 1) out.replacement = edit.replacement;
+  if (f.related?.length) out.alsoReportedBy = [...new Set(f.related.map((r) => r.ruleId))];
   return out;
 }
 
@@ -80,7 +83,8 @@ export function compactFinding(f: Finding): CompactFinding {
 export function findingLine(c: CompactFinding, path?: string): string {
   const where = path ? `${path}:${c.line}` : `line ${c.line}`;
   const cwe = c.cwe.length ? ` (${c.cwe.join(', ')})` : '';
-  return `${where} ${c.severity} ${c.rule}${cwe}: ${c.problem} Fix: ${c.fix}`;
+  const also = c.alsoReportedBy?.length ? ` (also reported by ${c.alsoReportedBy.join(', ')})` : '';
+  return `${where} ${c.severity} ${c.rule}${cwe}${also}: ${c.problem} Fix: ${c.fix}`;
 }
 
 /** Split findings into those at or above a threshold and the rest. */

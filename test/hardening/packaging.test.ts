@@ -54,7 +54,8 @@ describe('the npm package name', () => {
     for (const f of docs) {
       const text = read(f);
       // commands: fenced blocks and inline code (prose may say "npx" in passing)
-      const code = f.endsWith('.md') ? [...codeBlocks(text).map((b) => b.code), ...[...text.matchAll(/`([^`]+)`/g)].map((m) => m[1])].join('\n') : text;
+      const prose = text.replace(/^```\w*\n[\s\S]*?^```/gm, '');
+      const code = f.endsWith('.md') ? [...codeBlocks(text).map((b) => b.code), ...[...prose.matchAll(/`([^`]+)`/g)].map((m) => m[1])].join('\n') : text;
       // npx <name>: the first word after npx and its options must be this package
       for (const m of code.matchAll(/\bnpx((?:[ \t]+--?[\w-]+(?:=\S+)?)*)[ \t]+([@\w./-]+)/g)) {
         const named = m[2] === NAME || m[1].includes(`--package=${NAME}`);
