@@ -1,7 +1,7 @@
 /**
  * redpen's library API.
  *
- *   import { scan } from 'redpen';
+ *   import { scan } from 'redpen-cli';   // the npm package; its command is `redpen`
  *   const result = await scan({ code, language: 'python' });
  */
 export { scan, createScanner, loadRules, resolveLanguage, type ScanInput, type ScanOptions } from './api.js';

@@ -10,6 +10,7 @@
  */
 import { structuredPatch } from 'diff';
 import type { Scanner } from '../core/scanner.js';
+import { fingerprintsOf } from '../core/related.js';
 import type { FileResult, Finding, LanguageId } from '../core/types.js';
 
 /** 1-based line numbers of `after` that were added or modified relative to `before`. */
@@ -60,7 +61,7 @@ export interface ChangeScan {
 export function scanChange(scanner: Scanner, path: string, before: string | null, after: string, options: { language?: LanguageId; reason?: string } = {}): ChangeScan {
   const result = scanner.scanText(path, after, options.language);
   const old = new Set<string>();
-  if (before !== null) for (const f of scanner.scanText(path, before, options.language).findings) old.add(f.fingerprint);
+  if (before !== null) for (const f of scanner.scanText(path, before, options.language).findings) for (const fp of fingerprintsOf(f)) old.add(fp);
   const lines = changedLines(before, after);
   const introduced: Finding[] = [];
   for (const f of result.findings) {

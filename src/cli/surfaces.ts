@@ -11,6 +11,7 @@ import { isSeverity } from '../core/severity.js';
 import type { Severity } from '../core/types.js';
 import type { GuardPolicy } from '../guard/text.js';
 import { AGENTS, isAgent, judgeHook, prepareHook } from '../hooks/index.js';
+import { PACKAGE_NAME } from '../version.js';
 
 // The MCP SDK and the proxy load only for their own commands: a hook call pays for neither.
 const GUARD_DEFAULTS = { host: '127.0.0.1', port: 8787, maxRequestBytes: 4 * 1024 * 1024, maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 120_000 };
@@ -99,13 +100,20 @@ export function registerSurfaceCommands(program: Command, setExit: (code: number
     .command('init')
     .description("add redpen's hook to a coding agent's project settings (merged into existing files)")
     .argument('<agent>', AGENTS.join(' | '))
-    .option('--command <cmd>', 'how the agent should run redpen', 'redpen')
-    .action(async (agent: string, opts: { command: string }) => {
+    .option('--command <cmd>', 'how the agent should run redpen (default: this copy, by absolute path or through npx naming the package)')
+    .option('--no-verify', 'write the command without running it once first (for a file meant for another machine)')
+    .action(async (agent: string, opts: { command?: string; verify: boolean }) => {
       if (!isAgent(agent)) throw new SurfaceUsageError(`unknown agent ${agent} (use ${AGENTS.join(', ')})`);
       const { initAgent, InitError } = await import('../hooks/init.js');
       try {
-        const r = await initAgent(agent, { cwd: process.cwd(), command: opts.command });
-        process.stdout.write(`${r.changed ? 'updated' : 'already set up:'} ${r.file}\n${r.note}\n`);
+        const r = await initAgent(agent, { cwd: process.cwd(), command: opts.command, verify: opts.verify });
+        const lines = [`${r.changed ? 'updated' : 'already set up:'} ${r.file}`];
+        if (r.replaced) lines.push(`replaced the hook command \`${r.replaced.command}\` (${r.replaced.reason})`);
+        lines.push(`hook command: ${r.command} hook ${agent}`);
+        lines.push(r.checked ? `checked: \`${r.command} --version\` ran here and answered ${r.checked}` : 'not checked (--no-verify): run it once where the agent runs to be sure it resolves');
+        if (opts.command === undefined && !r.command.startsWith('npx ')) lines.push(`(paths on this machine: for a settings file others share, add ${PACKAGE_NAME} as a dev dependency and rerun init, or pass --command)`);
+        lines.push(r.note);
+        process.stdout.write(`${lines.join('\n')}\n`);
         setExit(0);
       } catch (e) {
         if (e instanceof InitError) throw new SurfaceUsageError(e.message);

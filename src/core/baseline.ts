@@ -25,7 +25,9 @@ export interface Baseline {
 
 /** `secretKey`: the key the findings' secrets were fingerprinted with. */
 export function createBaseline(findings: Finding[], now = new Date(), secretKey?: string): Baseline {
+  // related findings too: a later scan may report the same flaw through one of them
   const entries = findings
+    .flatMap((f) => [f, ...(f.related ?? [])])
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.location.path }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: 1, tool: 'redpen', createdAt: now.toISOString(), ...(secretKey ? { salt: secretKey } : {}), entries };

@@ -16,6 +16,7 @@ import { LineIndex, type Tree } from './ast.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Rule } from './rule.js';
 import { DEFAULT_MAX_FILE_BYTES, maxBytesFor } from './limits.js';
+import { relateFindings } from './related.js';
 import { applySuppressions } from './suppress.js';
 import type { FileResult, Finding, LanguageId, Location, RuleInfo, ScanError } from './types.js';
 import { LANGUAGES, detectLanguage } from '../languages/index.js';
@@ -77,6 +78,11 @@ export interface ScannerOptions {
   taintBudget?: number;
   /** Key of secret fingerprints (secrets/key.ts); default: REDPEN_SECRET_KEY, else this user's key. */
   secretKey?: string;
+  /**
+   * Report each flaw once, the other findings of it as related (core/related.ts); default on.
+   * Off where the caller merges later (project scans, after the cross-file taint pass).
+   */
+  relate?: boolean;
 }
 
 /** A file's result with what its taint analysis offers other files (project scans). */
@@ -192,6 +198,7 @@ export class Scanner {
     result.errors = result.errors.map((e) => redaction.value(e));
     if (result.taint) result.taint = { ...result.taint, exports: redaction.value(result.taint.exports) };
     assignFingerprints(result.findings, (f) => (f.location.path === path ? redaction.text(text.slice(f.location.start.offset, f.location.end.offset)) : f.snippet));
+    if (this.options.relate !== false) result.findings = relateFindings(result.findings);
   }
 
   private parse(path: string, text: string, language: LanguageId, errors: ScanError[], mapLoc?: (loc: Location) => Location): Tree | null {

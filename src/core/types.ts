@@ -134,6 +134,21 @@ export interface DynamicConfirmation {
   evidence?: string;
 }
 
+/**
+ * Another report of the same flaw: a finding that overlaps a reported one, in the same CWE
+ * family and no more severe (core/related.ts). Kept visible beside the one reported.
+ */
+export interface RelatedFinding {
+  ruleId: string;
+  kind: FindingKind;
+  message: string;
+  severity: Severity;
+  confidence: Confidence;
+  cwe: string[];
+  location: Location;
+  fingerprint: string;
+}
+
 export interface Finding {
   ruleId: string;
   kind: FindingKind;
@@ -155,6 +170,8 @@ export interface Finding {
   secret?: SecretInfo;
   dependency?: DependencyInfo;
   dynamic?: DynamicConfirmation;
+  /** Other findings of the same flaw (overlapping span, same CWE family), reported with this one. */
+  related?: RelatedFinding[];
 }
 
 export type ScanErrorKind =

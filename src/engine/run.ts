@@ -88,7 +88,7 @@ function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
   if (cr.rule.fix !== undefined) {
     const replacement = interpolate(cr.rule.fix, doc, m.env);
     const edits: TextEdit[] = [{ location: loc, replacement: reindent(replacement, doc, m.start) }];
-    return { description: `Replace with: ${replacement.split('\n')[0]}`, edits };
+    return { description: describeEdit(doc.text.slice(m.start, m.end), replacement), edits };
   }
   if (cr.fixRegex) {
     const text = doc.text.slice(m.start, m.end);
@@ -103,9 +103,40 @@ function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
       return replacement.replace(/\$(\d)|\\(\d)|\\g<(\d+)>/g, (_x, a?: string, b?: string, c?: string) => groups[Number(a ?? b ?? c) - 1] ?? '');
     });
     if (out === text) return undefined;
-    return { description: 'Apply the rule\'s regex fix', edits: [{ location: loc, replacement: out }] };
+    return { description: describeEdit(text, out), edits: [{ location: loc, replacement: out }] };
   }
   return undefined;
+}
+
+const SHORT = 60;
+
+function code(s: string): string {
+  const one = s.replace(/\s*\n\s*/g, ' ');
+  return `\`${one.length > SHORT ? `${one.slice(0, SHORT - 1)}…` : one}\``;
+}
+
+/**
+ * A fix in one line that shows the change: the whole span before and after when both are
+ * short, else only the part that changes, widened to whole names (`yaml.load` ->
+ * `yaml.safe_load`, not `load` -> `safe_load`).
+ */
+export function describeEdit(before: string, after: string): string {
+  if (!before.includes('\n') && !after.includes('\n') && before.length <= SHORT && after.length <= SHORT) return `Replace ${code(before)} with ${code(after)}`;
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  const word = /[\w.]/;
+  while (p > 0 && word.test(before[p - 1])) p--;
+  while (q > 0 && word.test(before[before.length - q])) q--;
+  const old = before.slice(p, before.length - q);
+  const neu = after.slice(p, after.length - q);
+  if (old.trim() === '') {
+    const prev = /\S+\s*$/.exec(before.slice(0, p))?.[0].trim();
+    return prev ? `Insert ${code(neu)} after ${code(prev)}` : `Insert ${code(neu)}`;
+  }
+  if (neu.trim() === '') return `Remove ${code(old)}`;
+  return `Replace ${code(old)} with ${code(neu)}`;
 }
 
 /** Continuation lines of a multi-line fix take the indentation of the line it starts on. */

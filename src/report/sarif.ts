@@ -115,6 +115,15 @@ function result(f: Finding, ruleIndex: number): Sarif.Result {
       ...(f.dynamic ? { dynamic: f.dynamic } : {}),
     },
   };
+  if (f.related && f.related.length > 0) {
+    // the same flaw as other rules report it (core/related.ts)
+    r.relatedLocations = f.related.map((x, i) => ({
+      id: i + 1,
+      physicalLocation: physical(x.location),
+      message: { text: `Also reported by ${x.ruleId} (${x.severity}${x.cwe.length ? `, ${x.cwe.join(', ')}` : ''}): ${x.message}` },
+      properties: { ruleId: x.ruleId, kind: x.kind, severity: x.severity, confidence: x.confidence, cwe: x.cwe, fingerprint: x.fingerprint },
+    }));
+  }
   if (f.trace && f.trace.length > 0) {
     r.codeFlows = [
       {

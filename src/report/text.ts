@@ -115,6 +115,9 @@ function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {
     }
   }
   if (f.fix) lines.push(`    ${c.green('fix:')} ${f.fix.description}`);
+  for (const r of f.related ?? []) {
+    lines.push(`    ${c.dim('also:')} ${r.ruleId}  ${c.dim(`${r.severity}${r.cwe.length ? `, ${r.cwe.join(', ')}` : ''}`)}  ${where(r.location)}`);
+  }
   return lines.join('\n');
 }
 
@@ -152,6 +155,8 @@ export function summary(result: ScanResult): string {
     `${n} finding${n === 1 ? '' : 's'}${n ? ` (${bySev})` : ''}`,
     `${result.stats.files} file${result.stats.files === 1 ? '' : 's'} scanned`,
   ];
+  const related = result.findings.reduce((n, f) => n + (f.related?.length ?? 0), 0);
+  if (related) parts.push(`${related} related (the same flaw found by another rule, listed as "also")`);
   if (result.stats.suppressed) parts.push(`${result.stats.suppressed} suppressed`);
   if (result.stats.belowThreshold) parts.push(`${result.stats.belowThreshold} below the severity threshold`);
   const errs = result.errors.filter((e) => e.level === 'error').length;

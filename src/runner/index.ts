@@ -22,6 +22,7 @@ import '../capabilities.js';
 import { defaultCacheDir, hashOf } from './cache.js';
 import { projectAnalyzers, type DetectorConfig } from './detectors.js';
 import { applyBaseline } from '../core/baseline.js';
+import { relateFindings } from '../core/related.js';
 import { createTaskState, runTask, type Task, type TaskContext, type TaskState } from './task.js';
 import type { ScannedFile } from '../core/scanner.js';
 import { neededModules, resolveImports, type ModuleTaint } from '../engine/taint/interfile.js';
@@ -95,6 +96,7 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
   } finally {
     await executor.close();
   }
+  for (const r of results) r.findings = relateFindings(r.findings);
   const extraErrors = [...(options.errors ?? []), ...walkErrors];
   for (const a of projectAnalyzers()) {
     try {

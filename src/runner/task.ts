@@ -37,6 +37,8 @@ export async function createTaskState(ctx: TaskContext): Promise<TaskState> {
     parseTimeoutMs: ctx.parseTimeoutMs,
     interfile: ctx.interfile,
     secretKey: ctx.secretKey,
+    // runScan relates each file's findings once the cross-file pass has replaced its taint ones
+    relate: false,
   });
   return { scanner, cache: ctx.cache ? new ResultCache(ctx.cache.dir, ctx.cache.salt) : null, maxFileBytes: ctx.maxFileBytes };
 }

@@ -31,6 +31,8 @@ export interface CompactFinding {
   cell?: number;
   /** Where the code is when not in the answer's text (the guard: a tool call's argument). */
   where?: string;
+  /** Other rules that report the same flaw (core/related.ts). */
+  alsoReportedBy?: string[];
 }
 
 // Inline suppression comments of redpen and of the tools rule messages are written for.
@@ -86,6 +88,7 @@ export function compactFinding(f: Finding): CompactFinding {
   if (f.location.cell !== undefined) out.cell = f.location.cell + 1;
   const edit = f.fix?.edits[0];
   if (edit && f.fix?.edits.length === 1) out.replacement = edit.replacement;
+  if (f.related?.length) out.alsoReportedBy = [...new Set(f.related.map((r) => r.ruleId))];
   return out;
 }
 
@@ -93,7 +96,8 @@ export function compactFinding(f: Finding): CompactFinding {
 export function findingLine(c: CompactFinding, path?: string): string {
   const where = path ? `${path}:${c.line}` : c.where ? `${c.where}, line ${c.line}` : `line ${c.line}`;
   const cwe = c.cwe.length ? ` (${c.cwe.join(', ')})` : '';
-  return `${where} ${c.severity} ${c.rule}${cwe}: ${c.problem} Fix: ${c.fix}`;
+  const also = c.alsoReportedBy?.length ? ` (also reported by ${c.alsoReportedBy.join(', ')})` : '';
+  return `${where} ${c.severity} ${c.rule}${cwe}${also}: ${c.problem} Fix: ${c.fix}`;
 }
 
 /** Split findings into those at or above a threshold and the rest. */

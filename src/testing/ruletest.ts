@@ -76,7 +76,11 @@ function fixtureFor(ruleFile: string, entries: string[]): string[] {
     .sort();
 }
 
-export async function testRules(target: string, scannerFor: (rules: import('../core/rule.js').Rule[]) => Promise<Scanner> = (rules) => Scanner.create({ rules })): Promise<TestReport> {
+/**
+ * Check every rule file under `target` against its fixtures. Findings are not merged into
+ * related ones (`relate: false`): each rule's own matches are what its annotations check.
+ */
+export async function testRules(target: string, scannerFor: (rules: import('../core/rule.js').Rule[]) => Promise<Scanner> = (rules) => Scanner.create({ rules, relate: false })): Promise<TestReport> {
   const report: TestReport = { ruleFiles: 0, rules: 0, fixtures: 0, checks: 0, failures: [], todos: 0 };
   const st = await fs.stat(target);
   const files = st.isDirectory() ? await ruleFiles(target) : [target];

@@ -186,10 +186,11 @@ describe('redpen init', () => {
     try {
       const files: Record<string, string> = {};
       for (const agent of ['claude', 'codex', 'gemini', 'copilot', 'cursor'] as const) {
-        const r = await initAgent(agent, { cwd: dir });
+        // the file layout only (test/hardening/packaging.test.ts runs the default command)
+        const r = await initAgent(agent, { cwd: dir, command: 'redpen', verify: false });
         expect(r.changed).toBe(true);
         files[agent] = await fs.readFile(path.join(dir, r.file), 'utf8');
-        expect((await initAgent(agent, { cwd: dir })).changed).toBe(false);
+        expect((await initAgent(agent, { cwd: dir, command: 'redpen', verify: false })).changed).toBe(false);
       }
       expect(JSON.parse(files.codex).hooks.PreToolUse[0]).toMatchObject({ matcher: 'apply_patch' });
       expect(JSON.parse(files.gemini).hooks.BeforeTool[0]).toMatchObject({ matcher: 'write_file|replace' });

@@ -49,6 +49,16 @@ def derive_login_key(password: str, salt: bytes) -> bytes:
     return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 1000)
 
 
+def derive_session_key(password: str, salt: bytes) -> bytes:
+    # ruleid: python.password-fast-hash
+    return hashlib.pbkdf2_hmac("sha1", password.encode(), salt, iterations=10_000)
+
+
+def derive_token_key(password: str, salt: bytes) -> bytes:
+    # ruleid: python.password-fast-hash
+    return hashlib.pbkdf2_hmac(hash_name="sha256", password=password.encode(), salt=salt, iterations=5000)
+
+
 @app.route("/register-safe", methods=["POST"])
 def register_safe():
     username = request.json["username"]
@@ -68,6 +78,11 @@ def hash_password_bcrypt(password: str) -> bytes:
 def derive_key_strong(password: str, salt: bytes) -> bytes:
     # ok: python.password-fast-hash
     return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 600_000)
+
+
+def derive_key_strong_keywords(password: str, salt: bytes) -> bytes:
+    # ok: python.password-fast-hash
+    return hashlib.pbkdf2_hmac(hash_name="sha512", password=password.encode(), salt=salt, iterations=210_000)
 
 
 def file_digest(path: str) -> str:
