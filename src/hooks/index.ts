@@ -233,7 +233,10 @@ function judge(p: Parsed, scanner: Scanner): Judged[] {
     const notes: string[] = [];
     let introduced: Finding[];
     if (w.after !== null) {
-      introduced = scanChange(scanner, display, w.before, w.after).introduced;
+      const change = scanChange(scanner, display, w.before, w.after);
+      introduced = change.introduced;
+      // a file that could not be analysed (too large, binary, parse timeout) was not checked: say so
+      for (const e of change.result.errors) if (e.level === 'error') notes.push(`${display}: not checked: ${e.message}`);
     } else {
       // the edit could not be applied to the file: judge the inserted code alone
       notes.push(`${display}: ${w.note ?? 'could not reconstruct the file'}; scanned the inserted text alone`);
@@ -313,8 +316,9 @@ export function judgeHook(agent: Agent, parsed: Parsed, scanner: Scanner, failOn
   const notes = judged.flatMap((j) => j.notes);
   const noteText = notes.length ? `\n(${notes.join('; ')})` : '';
   if (all.length === 0) {
-    if (agent === 'cursor') return { ...ALLOW, stdout: '{}' };
-    return notes.length ? { stdout: '', stderr: `redpen: ${notes.join('; ')}\n`, exitCode: 0 } : ALLOW;
+    if (notes.length === 0) return agent === 'cursor' ? { ...ALLOW, stdout: '{}' } : ALLOW;
+    // what could not be checked reaches the agent as context: no finding is not a clean bill here
+    return respond(agent, parsed.phase, false, `redpen: ${notes.join('; ')}`);
   }
   const blocking = partition(all, failOn).blocking.length > 0;
   const text = describe(judged, blocking, parsed.phase, failOn) + noteText;
