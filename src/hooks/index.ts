@@ -241,7 +241,9 @@ function judge(p: Parsed, scanner: Scanner): Judged[] {
       // the edit could not be applied to the file: judge the inserted code alone
       notes.push(`${display}: ${w.note ?? 'could not reconstruct the file'}; scanned the inserted text alone`);
       const lang = languageForPath(display) ?? undefined;
-      introduced = scanner.scanText(display, w.fragment ?? '', lang).findings.filter((f) => !f.suppressed);
+      const r = scanner.scanText(display, w.fragment ?? '', lang);
+      introduced = r.findings.filter((f) => !f.suppressed);
+      for (const e of r.errors) if (e.level === 'error') notes.push(`${display}: not checked: ${e.message}`);
     }
     out.push({ display, findings: introduced.map(compactFinding), notes, comment: commentFor(display) });
   }
