@@ -190,12 +190,24 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
       }
       const { AdvisoryDb } = await deps();
       const store = AdvisoryDb.open(dbPath, { mustExist: true, readOnly: true });
+      let usable = true;
       try {
         const c = store.count();
-        process.stdout.write(`database: ${dbPath}\nadvisories: ${c.records}\npackages: ${c.packages}\nupdated: ${store.updatedAt() ?? 'unknown'}\n`);
+        const asOf = store.dataDate();
+        process.stdout.write(`database: ${dbPath}\nadvisories: ${c.records}\npackages: ${c.packages}\nupdated: ${store.updatedAt() ?? 'unknown'}\nadvisories up to: ${asOf ?? 'unknown'}\n`);
+        const { DEFAULT_MAX_DATABASE_AGE_DAYS } = await import('../deps/check.js');
+        const maxAge = Number(process.env.REDPEN_DB_MAX_AGE_DAYS) > 0 ? Number(process.env.REDPEN_DB_MAX_AGE_DAYS) : DEFAULT_MAX_DATABASE_AGE_DAYS;
+        const age = asOf ? (Date.now() - Date.parse(asOf)) / 86_400_000 : Infinity;
+        // what the checks will make of it: an empty database answers nothing, a stale one in part
+        if (c.records === 0) {
+          usable = false;
+          process.stdout.write('status: empty; vulnerability checks report their packages as not checked (run `redpen db update`)\n');
+        } else if (!(age <= maxAge)) {
+          process.stdout.write(`status: stale (older than ${maxAge} days); reports say advisories published since were not checked (run \`redpen db update\`)\n`);
+        }
       } finally {
         store.close();
       }
-      setExit(0);
+      setExit(usable ? 0 : 1);
     });
 }

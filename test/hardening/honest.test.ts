@@ -154,6 +154,9 @@ describe('8. the advisory database: updated atomically, empty or stale means unc
     expect(json.unchecked.map((u: { check: string }) => u.check).sort()).toEqual(['registry', 'vulnerabilities']);
     expect(r.stderr).not.toMatch(/advisories: local database/);
     expect(r.stderr).toMatch(/did not run/);
+    const status = await redpen(['db', 'status', '--db', db]);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/status: empty; vulnerability checks report their packages as not checked/);
   });
 
   it('a stale database still answers, and the report says which advisories it could not know', async () => {
