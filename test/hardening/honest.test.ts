@@ -128,8 +128,12 @@ describe('8. the advisory database: updated atomically, empty or stale means unc
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it('a failed update keeps what the database had, and a good one replaces it whole', async () => {
+  it('an update is all or nothing: a failed one keeps what the database had', async () => {
     const db = path.join(folder(), 'osv.sqlite');
+    // npm downloads and imports, PyPI fails: nothing of the half-done update is kept
+    const half = await redpen(['db', 'update', '--db', db, '--ecosystem', 'npm', '--ecosystem', 'PyPI', '-q']);
+    expect(half.code).toBe(2);
+    expect(fs.existsSync(db)).toBe(false);
     const ok = await redpen(['db', 'update', '--db', db, '--ecosystem', 'npm', '-q']);
     expect(ok.code).toBe(1); // the recorded archive has one broken entry, reported
     const failed = await redpen(['db', 'update', '--db', db, '--ecosystem', 'PyPI', '-q']);
