@@ -195,8 +195,7 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
         const c = store.count();
         const asOf = store.dataDate();
         process.stdout.write(`database: ${dbPath}\nadvisories: ${c.records}\npackages: ${c.packages}\nupdated: ${store.updatedAt() ?? 'unknown'}\nadvisories up to: ${asOf ?? 'unknown'}\n`);
-        const { DEFAULT_MAX_DATABASE_AGE_DAYS } = await import('../deps/check.js');
-        const maxAge = Number(process.env.REDPEN_DB_MAX_AGE_DAYS) > 0 ? Number(process.env.REDPEN_DB_MAX_AGE_DAYS) : DEFAULT_MAX_DATABASE_AGE_DAYS;
+        const maxAge = (await import('../deps/check.js')).maxDatabaseAgeDays();
         const age = asOf ? (Date.now() - Date.parse(asOf)) / 86_400_000 : Infinity;
         // what the checks will make of it: an empty database answers nothing, a stale one in part
         if (c.records === 0) {

@@ -62,6 +62,12 @@ export interface ResolvedOptions {
 
 export const DEFAULT_MAX_DATABASE_AGE_DAYS = 7;
 
+/** Days after which a local advisory database is stale: REDPEN_DB_MAX_AGE_DAYS, else 7. */
+export function maxDatabaseAgeDays(): number {
+  const env = Number(process.env.REDPEN_DB_MAX_AGE_DAYS);
+  return env > 0 ? env : DEFAULT_MAX_DATABASE_AGE_DAYS;
+}
+
 export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
   const cacheDir = o.cacheDir === false ? null : (o.cacheDir ?? path.join(defaultCacheDir(), 'deps'));
   return {
@@ -76,7 +82,7 @@ export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
     timeoutMs: o.timeoutMs ?? 10_000,
     concurrency: Math.max(1, o.concurrency ?? 8),
     recentDays: o.recentDays ?? 30,
-    maxDatabaseAgeDays: o.maxDatabaseAgeDays ?? (Number(process.env.REDPEN_DB_MAX_AGE_DAYS) > 0 ? Number(process.env.REDPEN_DB_MAX_AGE_DAYS) : DEFAULT_MAX_DATABASE_AGE_DAYS),
+    maxDatabaseAgeDays: o.maxDatabaseAgeDays ?? maxDatabaseAgeDays(),
     offlineReason: o.offlineReason ?? 'offline',
     now: o.now ?? new Date(),
   };
