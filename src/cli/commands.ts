@@ -8,7 +8,7 @@ import { loadRules, resolveLanguage } from '../api.js';
 import { Scanner } from '../core/scanner.js';
 import type { ScanError, ScanResult, Severity } from '../core/types.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline } from '../core/baseline.js';
-import { ConfigError, effectivePolicy, findConfig, loadProjectConfig, type FailOn, type ProjectConfig } from '../config/project.js';
+import { ConfigError, effectivePolicy, findConfig, loadProjectConfig, type FailOn, type Policy, type ProjectConfig } from '../config/project.js';
 import { RuleLoadError } from '../engine/rules/load.js';
 import { ruleInfo } from '../engine/rules/compile.js';
 import { languageById, detectLanguage } from '../languages/index.js';
@@ -22,7 +22,8 @@ import { astToJson, nodeAt, renderAst } from '../view/ast.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { scanChanges } from '../changes/git.js';
-import { exitCodeFor, parseSeverityOpt, readStdin, UsageError, useColor } from './options.js';
+import { displayPath } from '../files/walk.js';
+import { assertPathsExist, exitCodeFor, parseCount, parseFailOn, parseSeverityOpt, readStdin, UsageError, useColor } from './options.js';
 import '../capabilities.js';
 
 export interface ScanCliOptions {
@@ -58,31 +59,40 @@ export interface ScanCliOptions {
   diff?: string;
 }
 
+/**
+ * The project configuration `scan` and `rules` share: the nearest `.redpen.yml` from `start`
+ * within the search bound (config/project.ts), and the policy of the selected environment.
+ */
+async function projectSetup(start: string, cwd: string, use: boolean, envOpt: string | undefined): Promise<{ project: ProjectConfig; policy: Policy; file?: string }> {
+  let project: ProjectConfig = {};
+  let file: string | null = null;
+  if (use) {
+    file = await findConfig(start, cwd);
+    if (file) project = await loadProjectConfig(file);
+  }
+  // --env must name a defined environment; REDPEN_ENV applies only where one is defined
+  const envVar = process.env.REDPEN_ENV;
+  const env = envOpt ?? (envVar && project.environments?.[envVar] ? envVar : undefined);
+  return { project, policy: effectivePolicy(project, env), ...(file ? { file } : {}) };
+}
+
 /** Resolve configuration and run a scan as `redpen scan` does. */
 export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ result: ScanResult; failOn: FailOn }> {
   const cwd = process.cwd();
   if (paths.length === 0) paths = ['.'];
   const stdin = paths.includes('-');
   if (stdin && paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with other paths');
+  const jobs = parseCount(opts.jobs, '--jobs');
+  assertPathsExist(paths, cwd);
 
-  let project: ProjectConfig = {};
-  if (opts.projectConfig) {
-    const file = await findConfig(stdin ? cwd : path.resolve(cwd, paths[0]));
-    if (file) project = await loadProjectConfig(file);
-  }
-  // --env must name a defined environment; REDPEN_ENV applies only where one is defined
-  const envVar = process.env.REDPEN_ENV;
-  const env = opts.env ?? (envVar && project.environments?.[envVar] ? envVar : undefined);
-  const policy = effectivePolicy(project, env);
+  const { project, policy, file: configFile } = await projectSetup(stdin ? cwd : path.resolve(cwd, paths[0]), cwd, opts.projectConfig, opts.env);
   const severity = parseSeverityOpt(opts.severity, '--severity') ?? policy.severity ?? 'low';
-  const failOnRaw = opts.failOn ?? policy['fail-on'];
-  const failOn: FailOn = failOnRaw === 'none' ? 'none' : (parseSeverityOpt(failOnRaw, '--fail-on') ?? severity);
+  const failOn: FailOn = parseFailOn(opts.failOn ?? policy['fail-on']) ?? severity;
   const configs = opts.config?.length ? opts.config : (policy.rules ?? ['recommended']);
   const secrets = opts.secrets && policy.secrets !== false;
   const models = [...(project.models ?? []), ...(opts.models ?? []).map((m) => path.resolve(cwd, m))];
   const { rules, warnings } = await loadRules(configs, cwd, models);
-  const maxFileBytes = opts.maxFileSize ? Number(opts.maxFileSize) : project['max-file-size'];
-  if (maxFileBytes !== undefined && !(maxFileBytes > 0)) throw new UsageError('--max-file-size must be a positive number of bytes');
+  const maxFileBytes = parseCount(opts.maxFileSize, '--max-file-size', 'bytes') ?? project['max-file-size'];
 
   const baselineFile = opts.baseline ?? project.baseline;
   let baseline: Set<string> | undefined;
@@ -137,7 +147,7 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
         exclude: [...(project.paths?.exclude ?? []), ...(opts.exclude ?? [])],
         maxFileBytes,
         cache: !opts.cache || project.cache === false ? false : (opts.cacheDir ?? true),
-        jobs: opts.jobs ? Number(opts.jobs) : undefined,
+        jobs,
         severity,
         onProgress: (d, t) => progress.update(d, t),
         errors: warnings,
@@ -148,6 +158,7 @@ export async function cliScan(paths: string[], opts: ScanCliOptions): Promise<{ 
       progress.stop();
     }
   }
+  if (configFile) result.config = displayPath(configFile, cwd);
   return { result, failOn };
 }
 
@@ -157,7 +168,7 @@ export async function scanCommand(paths: string[], opts: ScanCliOptions): Promis
   const reporter = reporterFor(format);
   if (!reporter) throw new UsageError(`unknown format ${format} (use ${Object.keys(REPORTERS).join(', ')})`);
   const { result, failOn } = await cliScan(paths, opts);
-  const rendered = reporter.render(result, { color: !opts.output && useColor(opts.color, process.stdout) && format === 'text', explain: opts.explain, cwd, version: VERSION });
+  const rendered = reporter.render(result, { color: !opts.output && useColor(opts.color, process.stdout) && format === 'text', explain: opts.explain, cwd, version: VERSION, failOn });
   if (opts.output) {
     await fs.writeFile(opts.output, rendered);
     if (!opts.quiet) process.stderr.write(`wrote ${format} report to ${opts.output}\n`);
@@ -209,8 +220,13 @@ export async function testCommand(target: string): Promise<number> {
   return report.failures.length > 0 ? 1 : 0;
 }
 
-export async function rulesCommand(opts: { config?: string[] }): Promise<number> {
-  const { rules, warnings } = await loadRules(opts.config?.length ? opts.config : ['recommended']);
+/** `redpen rules`: the rules `redpen scan` would load here (same .redpen.yml, environment and models). */
+export async function rulesCommand(opts: { config?: string[]; projectConfig?: boolean; env?: string }): Promise<number> {
+  const cwd = process.cwd();
+  const { project, policy, file } = await projectSetup(cwd, cwd, opts.projectConfig !== false, opts.env);
+  if (file) process.stderr.write(`configuration: ${displayPath(file, cwd)}\n`);
+  const configs = opts.config?.length ? opts.config : (policy.rules ?? ['recommended']);
+  const { rules, warnings } = await loadRules(configs, cwd, project.models ?? []);
   for (const r of rules) process.stdout.write(`${r.id}\t${r.severity}\t${r.languageNames.join(',')}\n`);
   for (const w of warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
   return 0;

@@ -13,7 +13,7 @@ import { defaultDbPath } from '../deps/paths.js';
 // only when a deps or db command runs
 const deps = () => import('../deps/index.js');
 import { VERSION } from '../version.js';
-import { exitCodeFor, parseSeverityOpt, UsageError, useColor } from './options.js';
+import { assertPathsExist, exitCodeFor, parseCount, parseFailOn, parseSeverityOpt, UsageError, useColor } from './options.js';
 
 interface DepsCliOptions {
   format: string;
@@ -36,25 +36,31 @@ async function depsCommand(paths: string[], opts: DepsCliOptions): Promise<numbe
   const reporter = reporterFor(opts.format);
   if (!reporter) throw new UsageError(`unknown format ${opts.format} (use ${Object.keys(REPORTERS).join(', ')})`);
   const severity = parseSeverityOpt(opts.severity, '--severity') ?? 'low';
-  const failOn = opts.failOn === 'none' ? 'none' : (parseSeverityOpt(opts.failOn, '--fail-on') ?? severity);
-  const timeoutMs = opts.timeout ? Number(opts.timeout) : undefined;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
+  const failOn = parseFailOn(opts.failOn) ?? severity;
+  const timeoutMs = parseCount(opts.timeout, '--timeout', 'milliseconds');
+  const inputs = paths.length ? paths : ['.'];
+  assertPathsExist(inputs, cwd);
   const { collectTargets } = await import('../files/walk.js');
-  const { assemble } = await import('../runner/index.js');
-  const { analyzeDependencies, uncheckedErrors } = await deps();
-  const { targets, errors: walkErrors } = await collectTargets(paths.length ? paths : ['.'], { cwd });
+  const { assemble, sortUnchecked } = await import('../runner/index.js');
+  const { analyzeDependencies } = await deps();
+  const { targets, errors: walkErrors, skipped } = await collectTargets(inputs, { cwd });
   const r = await analyzeDependencies(targets, cwd, {
-    offline: opts.offline,
+    // --list only reads the manifests: no check runs, so none needs the network
+    offline: opts.offline || opts.list,
+    ...(opts.list ? { checks: { vulnerabilities: false, registry: false, typosquat: false } } : {}),
     imports: opts.imports,
     dbPath: opts.db,
     cacheDir: opts.cache ? undefined : false,
     timeoutMs,
   });
+  const n = r.dependencies.length;
+  const deps1 = `${n} dependenc${n === 1 ? 'y' : 'ies'}`;
   if (opts.list) {
     for (const d of r.dependencies) {
       const v = d.version ? `${d.version}${d.versionKind === 'minimum' ? ' (minimum)' : ''}` : d.spec ?? '';
       process.stdout.write(`${d.ecosystem}\t${d.name}\t${v}\t${d.source}\t${d.file}:${d.location.start.line}\n`);
     }
+    if (!opts.quiet) process.stderr.write(`${deps1} found (not checked: --list only lists them)\n`);
     return 0;
   }
   const byPath = new Map<string, Finding[]>();
@@ -62,12 +68,18 @@ async function depsCommand(paths: string[], opts: DepsCliOptions): Promise<numbe
   const files: FileResult[] = targets.map((t) => ({ path: t.path, findings: byPath.get(t.path) ?? [], errors: [], lines: 0, bytes: t.size }));
   // findings in files reached only through `-r` includes
   for (const [p, list] of byPath) if (!targets.some((t) => t.path === p)) files.push({ path: p, findings: list, errors: [], lines: 0, bytes: 0 });
-  const result: ScanResult = assemble(files, [...walkErrors, ...r.errors, ...uncheckedErrors(r)], [], severity, targets.map((t) => t.path), started);
-  const rendered = reporter.render(result, { color: !opts.output && useColor(opts.color, process.stdout) && opts.format === 'text', cwd, version: VERSION });
+  const result: ScanResult = assemble(files, [...walkErrors, ...r.errors], [], severity, targets.map((t) => t.path), started);
+  result.unchecked = sortUnchecked(r.unchecked);
+  result.stats.skipped = skipped;
+  const rendered = reporter.render(result, { color: !opts.output && useColor(opts.color, process.stdout) && opts.format === 'text', cwd, version: VERSION, failOn });
   if (opts.output) await fs.writeFile(opts.output, rendered);
   else process.stdout.write(rendered);
   if (!opts.quiet) {
-    process.stderr.write(`${r.dependencies.length} dependenc${r.dependencies.length === 1 ? 'y' : 'ies'} checked; advisories: ${r.advisorySource}${opts.output ? `; wrote ${opts.format} report to ${opts.output}` : ''}\n`);
+    const notRun = result.unchecked.filter((u) => u.packages?.length).length;
+    const partial = result.unchecked.length - notRun;
+    const advisories = r.advisorySource === 'none' ? 'not checked' : r.advisorySource;
+    const gaps = `${notRun ? `; ${notRun} check${notRun === 1 ? '' : 's'} did not run` : ''}${partial ? `; ${partial} check${partial === 1 ? '' : 's'} incomplete` : ''}`;
+    process.stderr.write(`${deps1}; advisories: ${advisories}${gaps}${opts.output ? `; wrote ${opts.format} report to ${opts.output}` : ''}\n`);
   }
   return exitCodeFor(result, failOn);
 }
@@ -122,8 +134,9 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
           onProgress: (m) => !opts.quiet && process.stderr.write(`${m}\n`),
         });
       } catch (e) {
-        if ((e as Error).constructor?.name !== 'HttpError') throw e;
-        // the database keeps what it had: a failed download changes nothing
+        const name = (e as Error).constructor?.name;
+        if (name !== 'HttpError' && name !== 'DatabaseError') throw e;
+        // the update worked on a copy: a failure leaves the database as it was (or absent)
         process.stderr.write(`redpen: db update failed: ${(e as Error).message} (the database at ${dbPath} is unchanged; \`redpen db import\` loads a downloaded archive)\n`);
         setExit(2);
         return;
@@ -143,21 +156,24 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
     .option('--db <file>', 'database file (default: $REDPEN_DB or <cache>/osv.sqlite)')
     .action(async (paths: string[], opts: { db?: string }) => {
       const dbPath = opts.db ?? defaultDbPath();
-      const { AdvisoryDb } = await deps();
-      const store = AdvisoryDb.open(dbPath);
+      const { changeAside } = await deps();
       let failed = 0;
-      try {
+      const lines: string[] = [];
+      // into a copy: an unreadable input or an interrupted import leaves the database as it was
+      const c = await changeAside(dbPath, async (store) => {
         for (const p of paths) {
           const s = await store.importPath(p);
           failed += s.failed;
-          process.stdout.write(`${p}: ${s.imported} imported, ${s.unchanged} unchanged, ${s.skipped} skipped (not npm or PyPI), ${s.failed} failed\n`);
+          lines.push(`${p}: ${s.imported} imported, ${s.unchanged} unchanged, ${s.skipped} skipped (not npm or PyPI), ${s.failed} failed`);
           for (const e of s.errors) process.stderr.write(`  ${e}\n`);
         }
-        const c = store.count();
-        process.stdout.write(`database: ${dbPath} (${c.records} advisories for ${c.packages} packages)\n`);
-      } finally {
-        store.close();
-      }
+        return store.count();
+      }).catch((e: Error) => {
+        if (e.constructor?.name === 'DatabaseError') throw new UsageError(`db import failed: ${e.message}`);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`db import failed: ${e.message} (the database is unchanged)`);
+        throw e;
+      });
+      process.stdout.write(`${lines.join('\n')}\ndatabase: ${dbPath} (${c.records} advisories for ${c.packages} packages)\n`);
       setExit(failed > 0 ? 1 : 0);
     });
   db.command('status')
@@ -174,12 +190,23 @@ export function registerDepsCommands(program: Command, setExit: (code: number) =
       }
       const { AdvisoryDb } = await deps();
       const store = AdvisoryDb.open(dbPath, { mustExist: true, readOnly: true });
+      let usable = true;
       try {
         const c = store.count();
-        process.stdout.write(`database: ${dbPath}\nadvisories: ${c.records}\npackages: ${c.packages}\nupdated: ${store.updatedAt() ?? 'unknown'}\n`);
+        const asOf = store.dataDate();
+        process.stdout.write(`database: ${dbPath}\nadvisories: ${c.records}\npackages: ${c.packages}\nupdated: ${store.updatedAt() ?? 'unknown'}\nadvisories up to: ${asOf ?? 'unknown'}\n`);
+        const maxAge = (await import('../deps/check.js')).maxDatabaseAgeDays();
+        const age = asOf ? (Date.now() - Date.parse(asOf)) / 86_400_000 : Infinity;
+        // what the checks will make of it: an empty database answers nothing, a stale one in part
+        if (c.records === 0) {
+          usable = false;
+          process.stdout.write('status: empty; vulnerability checks report their packages as not checked (run `redpen db update`)\n');
+        } else if (!(age <= maxAge)) {
+          process.stdout.write(`status: stale (older than ${maxAge} days); reports say advisories published since were not checked (run \`redpen db update\`)\n`);
+        }
       } finally {
         store.close();
       }
-      setExit(0);
+      setExit(usable ? 0 : 1);
     });
 }

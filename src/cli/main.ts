@@ -94,8 +94,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('rules')
     .description('list the rules a configuration loads')
-    .option('-c, --config <pack|file|dir>', 'rules to list (repeatable)', collect)
-    .action(async (opts: { config?: string[] }) => setExit(await (await commands()).rulesCommand(opts)));
+    .option('-c, --config <pack|file|dir>', 'rules to list (repeatable); default: as `scan` (.redpen.yml, else recommended)', collect)
+    .option('--env <name>', 'environment policy from .redpen.yml (also REDPEN_ENV)')
+    .option('--no-project-config', 'ignore .redpen.yml')
+    .action(async (opts: { config?: string[]; projectConfig: boolean; env?: string }) => setExit(await (await commands()).rulesCommand(opts)));
   registerSecretsCommand(program, setExit);
   registerDepsCommands(program, setExit);
   registerSurfaceCommands(program, setExit);

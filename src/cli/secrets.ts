@@ -9,7 +9,8 @@ import { Option, type Command } from 'commander';
 import type { ScanResult } from '../core/types.js';
 import { reporterFor, REPORTERS } from '../report/index.js';
 import { VERSION } from '../version.js';
-import { exitCodeFor, parseSeverityOpt, UsageError } from './options.js';
+import { repositoryRoot } from '../files/repo.js';
+import { assertPathsExist, exitCodeFor, parseCount, parseFailOn, parseSeverityOpt, UsageError } from './options.js';
 
 interface SecretsOptions {
   format: string;
@@ -31,8 +32,11 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
   const reporter = reporterFor(opts.format);
   if (!reporter) throw new UsageError(`unknown format ${opts.format} (use ${Object.keys(REPORTERS).join(', ')})`);
   const severity = parseSeverityOpt(opts.severity, '--severity') ?? 'low';
-  const failOn = opts.failOn === 'none' ? 'none' : (parseSeverityOpt(opts.failOn, '--fail-on') ?? severity);
+  const failOn = parseFailOn(opts.failOn) ?? severity;
+  const jobs = parseCount(opts.jobs, '--jobs');
+  const maxCommits = parseCount(opts.maxCommits, '--max-commits');
   const cwd = process.cwd();
+  assertPathsExist(paths, cwd);
   const { applyBaseline, readBaseline } = await import('../core/baseline.js');
   const { assemble, runScan } = await import('../runner/index.js');
   const loaded = opts.baseline ? readBaseline(await fs.readFile(opts.baseline, 'utf8'), opts.baseline) : undefined;
@@ -45,13 +49,19 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
     const repo = path.resolve(cwd, paths[0] ?? '.');
     const st = await fs.stat(repo).catch(() => null);
     if (!st) throw new UsageError(`${paths[0]}: no such file or folder`);
+    const dir = st.isDirectory() ? repo : path.dirname(repo);
+    // no repository, no history: a green run here would mean nothing was read
+    if (!repositoryRoot(dir)) throw new UsageError(`${paths[0] ?? '.'}: not inside a git repository (--history reads the repository's commits)`);
     const h = await scanHistory({
-      cwd: st.isDirectory() ? repo : path.dirname(repo),
+      cwd: dir,
       all: opts.all,
-      maxCommits: opts.maxCommits ? Number(opts.maxCommits) : undefined,
+      maxCommits,
       paths: st.isDirectory() ? [] : [path.basename(repo)],
       secretKey,
     });
+    // git could not read the history at all (no commits yet, a broken repository)
+    const fatal = h.commits === 0 ? h.errors.find((e) => e.level === 'error' && e.kind === 'io') : undefined;
+    if (fatal) throw new UsageError(`${paths[0] ?? '.'}: history not read: ${fatal.message}`);
     if (baseline) for (const r of h.results) applyBaseline(r.findings, baseline);
     result = assemble(h.results, [...(loaded?.warnings ?? []), ...h.errors], [], severity, [`git history (${h.commits} commits)`], started);
     result.stats.files = h.scanned;
@@ -65,14 +75,14 @@ async function secretsCommand(paths: string[], opts: SecretsOptions): Promise<nu
       include: opts.include,
       exclude: opts.exclude,
       cache: opts.cache,
-      jobs: opts.jobs ? Number(opts.jobs) : undefined,
+      jobs,
       severity,
       baseline,
       secretKey,
       errors: loaded?.warnings,
     });
   }
-  const rendered = reporter.render(result, { color: false, cwd, version: VERSION });
+  const rendered = reporter.render(result, { color: false, cwd, version: VERSION, failOn });
   if (opts.output) {
     await fs.writeFile(opts.output, rendered);
     if (!opts.quiet) process.stderr.write(`wrote ${opts.format} report to ${opts.output}\n`);

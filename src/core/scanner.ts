@@ -161,6 +161,17 @@ export class Scanner {
         units = nb.units;
       }
       for (const unit of units) findings.push(...this.scanUnit(path, unit, lines, result.errors, kind, redaction));
+      // untagged code blocks (fenced or indented) of no recognisable language: say what was not done
+      const untyped = units.flatMap((u) => (u.untypedAt ? [u.untypedAt] : []));
+      if (untyped.length > 0) {
+        const at = untyped.length === 1 ? `code block at line ${untyped[0]}` : `code blocks at lines ${untyped.join(', ')}`;
+        result.errors.push({
+          path,
+          kind: 'unsupported',
+          level: 'warning',
+          message: `${at}: no language tag and its language could not be inferred, so not scanned with rules (checked for secrets only); tag the block (\`\`\`python, \`\`\`js) to scan it`,
+        });
+      }
     } else if (kind === 'text') {
       findings.push(...this.runDetectors({ path, text, lines, language: null, unit: 'file', secrets: redaction }, result.errors));
     } else {

@@ -233,6 +233,20 @@ export interface ScanStats {
   durationMs: number;
   suppressed: number;
   belowThreshold: number;
+  /**
+   * Entries a folder walk passed over, counted by reason (ignored, excluded, default-folder,
+   * generated, binary, symlink, special); set by scans that walk folders.
+   */
+  skipped?: Record<string, number>;
+}
+
+/** A check that did not run, or ran only in part: its packages or inputs have no verdict, never a clean one. */
+export interface Unchecked {
+  /** Which check: 'vulnerabilities', 'registry', ... */
+  check: string;
+  reason: string;
+  /** What it missed (packages as name or name@version), when it is a list. */
+  packages?: string[];
 }
 
 export interface ScanResult {
@@ -245,4 +259,15 @@ export interface ScanResult {
   stats: ScanStats;
   /** Paths scanned, in order. */
   paths: string[];
+  /** Checks that did not run (or ran in part), with the reason: never to be read as clean. */
+  unchecked: Unchecked[];
+  /** The lowest severity reported (the report threshold), when one was set. */
+  threshold?: Severity;
+  /**
+   * Findings below the report threshold (counted in stats.belowThreshold, not reported): kept
+   * so that a failure threshold below the report threshold still counts them.
+   */
+  belowThresholdFindings?: Finding[];
+  /** The project configuration file that applied (as displayed), when one did. */
+  config?: string;
 }

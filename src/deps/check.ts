@@ -55,7 +55,17 @@ export interface ResolvedOptions {
   timeoutMs: number;
   concurrency: number;
   recentDays: number;
+  maxDatabaseAgeDays: number;
+  offlineReason: string;
   now: Date;
+}
+
+export const DEFAULT_MAX_DATABASE_AGE_DAYS = 7;
+
+/** Days after which a local advisory database is stale: REDPEN_DB_MAX_AGE_DAYS, else 7. */
+export function maxDatabaseAgeDays(): number {
+  const env = Number(process.env.REDPEN_DB_MAX_AGE_DAYS);
+  return env > 0 ? env : DEFAULT_MAX_DATABASE_AGE_DAYS;
 }
 
 export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
@@ -72,6 +82,8 @@ export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
     timeoutMs: o.timeoutMs ?? 10_000,
     concurrency: Math.max(1, o.concurrency ?? 8),
     recentDays: o.recentDays ?? 30,
+    maxDatabaseAgeDays: o.maxDatabaseAgeDays ?? maxDatabaseAgeDays(),
+    offlineReason: o.offlineReason ?? 'offline',
     now: o.now ?? new Date(),
   };
 }
@@ -117,7 +129,7 @@ async function gatherMeta(queries: PackageQuery[], o: ResolvedOptions, facts: Fa
   for (const q of queries) if (!unique.has(nameKey(q))) unique.set(nameKey(q), q);
   if (unique.size === 0) return;
   if (o.offline) {
-    facts.unchecked.push({ check: 'registry', reason: 'offline: whether packages exist, how new they are and whether they run install scripts needs the registry', packages: [...unique.values()].map((q) => q.name) });
+    facts.unchecked.push({ check: 'registry', reason: `${o.offlineReason}: whether packages exist, how new they are and whether they run install scripts needs the registry`, packages: [...unique.values()].map((q) => q.name) });
     return;
   }
   const limit = pLimit(o.concurrency);
@@ -173,7 +185,7 @@ async function gatherVulns(queries: PackageQuery[], o: ResolvedOptions, facts: F
   if (!fs.existsSync(o.dbPath)) {
     facts.unchecked.push({
       check: 'vulnerabilities',
-      reason: `${apiError ? `${apiError}; ` : o.offline ? 'offline and ' : ''}no local advisory database (run \`redpen db update\`, or \`redpen db import PATH\` on an air-gapped machine)`,
+      reason: `${apiError ? `${apiError}; ` : o.offline ? `${o.offlineReason} and ` : ''}no local advisory database (run \`redpen db update\`, or \`redpen db import PATH\` on an air-gapped machine)`,
       packages: list.map((q) => `${q.name}@${q.version}`),
     });
     return;
@@ -181,6 +193,15 @@ async function gatherVulns(queries: PackageQuery[], o: ResolvedOptions, facts: F
   let db: AdvisoryDb | null = null;
   try {
     db = AdvisoryDb.open(o.dbPath, { mustExist: true, readOnly: true });
+    if (db.isEmpty()) {
+      // created but never filled (an interrupted update by an older version): knows nothing
+      facts.unchecked.push({
+        check: 'vulnerabilities',
+        reason: `${apiError ? `${apiError}; ` : ''}the advisory database ${o.dbPath} is empty (run \`redpen db update\`, or \`redpen db import PATH\`)`,
+        packages: list.map((q) => `${q.name}@${q.version}`),
+      });
+      return;
+    }
     const byName = new Map<string, OsvRecord[]>();
     for (const q of list) {
       const nk = nameKey(q);
@@ -193,9 +214,17 @@ async function gatherVulns(queries: PackageQuery[], o: ResolvedOptions, facts: F
       }
       facts.vulns.set(versionKey(q), hits);
     }
-    const updated = db.updatedAt();
-    facts.advisorySource = `local database${updated ? ` (updated ${updated.slice(0, 10)})` : ''}`;
-    if (apiError) facts.unchecked.push({ check: 'vulnerabilities', reason: `${apiError}; used the local advisory database instead, which may be older` });
+    const asOf = db.dataDate();
+    const ageDays = asOf ? (o.now.getTime() - Date.parse(asOf)) / 86_400_000 : Infinity;
+    facts.advisorySource = `local database${asOf ? ` (advisories up to ${asOf.slice(0, 10)})` : ''}`;
+    const partial: string[] = [];
+    if (apiError) partial.push(`${apiError}; used the local advisory database instead`);
+    if (!(ageDays <= o.maxDatabaseAgeDays)) {
+      partial.push(
+        `the local advisory database ${asOf ? `holds advisories up to ${asOf.slice(0, 10)} (${Math.floor(ageDays)} days old, older than ${o.maxDatabaseAgeDays} days)` : 'does not say how recent it is'}: advisories published since were not checked (run \`redpen db update\`)`,
+      );
+    }
+    if (partial.length) facts.unchecked.push({ check: 'vulnerabilities', reason: partial.join('; ') });
   } catch (e) {
     facts.vulns.clear();
     facts.unchecked.push({ check: 'vulnerabilities', reason: `${apiError ? `${apiError}; ` : ''}the advisory database ${o.dbPath} could not be read: ${(e as Error).message}`, packages: list.map((q) => `${q.name}@${q.version}`) });

@@ -104,6 +104,26 @@ export class AdvisoryDb {
     return this.getMeta('updated');
   }
 
+  /** True when it holds no advisory at all (a database that was created but never filled). */
+  isEmpty(): boolean {
+    return !this.db.get('SELECT 1 AS x FROM records LIMIT 1');
+  }
+
+  /**
+   * How recent its data is: the newest `modified` date among its advisories (an export's date,
+   * whenever it was imported), else when it was last filled.
+   */
+  dataDate(): string | undefined {
+    return this.getMeta('newest') ?? this.updatedAt();
+  }
+
+  /** Record the newest advisory date seen by an import (kept if an older one is imported later). */
+  private noteNewest(ms: number): void {
+    if (!(ms > 0)) return;
+    const old = Date.parse(this.getMeta('newest') ?? '');
+    if (!(old >= ms)) this.setMeta('newest', new Date(ms).toISOString());
+  }
+
   /** Store records from any iterable, in transactions of a few thousand. */
   async importRecords(source: AsyncIterable<{ value?: unknown; error?: string; where: string }>, stats = emptyStats()): Promise<ImportStats> {
     const BATCH = 2000;
@@ -119,6 +139,7 @@ export class AdvisoryDb {
       stats.failed++;
       if (stats.errors.length < 20) stats.errors.push(msg);
     };
+    let newest = 0;
     try {
       this.db.exec('BEGIN');
       for await (const item of source) {
@@ -142,6 +163,8 @@ export class AdvisoryDb {
           stats.skipped++;
           continue;
         }
+        const modified = Date.parse(record.modified);
+        if (modified > newest) newest = modified;
         const fresh = this.empty || !exists.get([record.id]);
         // stored as UTF-8 bytes: binding a byte array copies it in one step, a string char by char
         if (upsert.run([record.id, record.modified, Buffer.from(JSON.stringify(record))]).changes === 0) {
@@ -160,6 +183,7 @@ export class AdvisoryDb {
           inBatch = 0;
         }
       }
+      this.noteNewest(newest);
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -190,6 +214,38 @@ export class AdvisoryDb {
       stats.failed++;
       if (stats.errors.length < 20) stats.errors.push(`${file}: not JSON, JSON Lines or a zip archive`);
     }
+  }
+}
+
+/** A change to the advisory database that could not be completed; the database is as it was. */
+export class DatabaseError extends Error {}
+
+/**
+ * Change the database at `file` atomically: `fn` works on a copy beside it (or on a new file),
+ * which replaces the database only when `fn` succeeds and the result holds advisories (a rename,
+ * atomic on one file system). A failed or interrupted update leaves the old database, or none,
+ * never an empty or half-filled one that later reads as "no vulnerabilities".
+ */
+export async function changeAside<T>(file: string, fn: (db: AdvisoryDb) => Promise<T>): Promise<T> {
+  const target = path.resolve(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const work = `${target}.${process.pid}.tmp`;
+  const existed = fs.existsSync(target);
+  try {
+    if (existed) fs.copyFileSync(target, work);
+    const db = AdvisoryDb.open(work);
+    let out: T;
+    try {
+      out = await fn(db);
+      if (db.isEmpty()) throw new DatabaseError(`no npm or PyPI advisory was imported; ${existed ? `the database at ${file} is unchanged` : 'no database was created'}`);
+    } finally {
+      db.close();
+    }
+    fs.renameSync(work, target);
+    return out;
+  } catch (e) {
+    for (const f of [work, `${work}-journal`]) fs.rmSync(f, { force: true });
+    throw e;
   }
 }
 

@@ -8,7 +8,7 @@ import './register.js';
 export { analyzeDependencies, checkManifestChange, uncheckedErrors, type DepsOptions, type DepsResult, type ManifestChangeResult } from './analyze.js';
 export { checkPackages, DEFAULT_NPM_REGISTRY, DEFAULT_OSV_URL, DEFAULT_PYPI_URL } from './check.js';
 export { defaultDbPath } from './paths.js';
-export { AdvisoryDb, type ImportStats } from './db.js';
+export { AdvisoryDb, changeAside, DatabaseError, type ImportStats } from './db.js';
 export { scanDepsOptions } from './register.js';
 export { updateDatabase, DEFAULT_ARCHIVE_URL } from './update.js';
 export type { CheckOptions, CheckReport, DependencyFinding, Dependency, Ecosystem, PackageRef, Unchecked } from './types.js';

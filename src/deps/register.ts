@@ -8,7 +8,6 @@
  * imports); `--deps-online` (DetectorConfig `dependencies: {online: true}`) adds the OSV API
  * and registry lookups, each bounded by timeouts.
  */
-import fs from 'node:fs';
 import { registerProjectAnalyzer } from '../runner/detectors.js';
 import type { DepsOptions } from './analyze.js';
 import { defaultDbPath } from './paths.js';
@@ -20,8 +19,10 @@ export function scanDepsOptions(config: Record<string, unknown>): DepsOptions {
   const str = (k: string) => (typeof config[k] === 'string' ? { [k]: config[k] as string } : {});
   return {
     offline: !online,
+    offlineReason: 'offline (`redpen scan` uses no network unless --deps-online; `redpen deps` checks online)',
     dbPath,
-    checks: { registry: online, vulnerabilities: online || fs.existsSync(dbPath), typosquat: true },
+    // every check is asked for: one that cannot run offline is reported as not run, never skipped unseen
+    checks: { registry: true, vulnerabilities: true, typosquat: true },
     ...(typeof config.timeoutMs === 'number' ? { timeoutMs: config.timeoutMs } : {}),
     ...(config.cacheDir === false || typeof config.cacheDir === 'string' ? { cacheDir: config.cacheDir as string | false } : {}),
     ...str('osvUrl'),
@@ -36,8 +37,8 @@ registerProjectAnalyzer({
   async analyze({ targets, cwd, config }) {
     const c = config.dependencies;
     if (c === false) return { findings: [], errors: [] };
-    const { analyzeDependencies, uncheckedErrors } = await import('./analyze.js');
+    const { analyzeDependencies } = await import('./analyze.js');
     const r = await analyzeDependencies(targets, cwd, scanDepsOptions(typeof c === 'object' && c ? c : {}));
-    return { findings: r.findings, errors: [...r.errors, ...uncheckedErrors(r)] };
+    return { findings: r.findings, errors: r.errors, unchecked: r.unchecked };
   },
 });

@@ -8,7 +8,7 @@
  * - A check that could not run is recorded in `CheckReport.unchecked`, never read as "no
  *   findings": a registry or API failure is never reported as "no vulnerabilities".
  */
-import type { Confidence, DependencyInfo, Location, Severity } from '../core/types.js';
+import type { Confidence, DependencyInfo, Location, Severity, Unchecked as CoreUnchecked } from '../core/types.js';
 
 export type Ecosystem = 'npm' | 'PyPI';
 
@@ -58,10 +58,8 @@ export interface DependencyFinding {
 export type CheckName = 'vulnerabilities' | 'registry' | 'typosquat';
 
 /** A check that did not run (or ran only in part), with the reason and the packages it missed. */
-export interface Unchecked {
+export interface Unchecked extends CoreUnchecked {
   check: CheckName;
-  reason: string;
-  packages?: string[];
 }
 
 export interface CheckReport {
@@ -95,6 +93,14 @@ export interface CheckOptions {
   concurrency?: number;
   /** A package first published fewer than this many days ago is flagged (default 30). */
   recentDays?: number;
+  /**
+   * A local advisory database whose newest advisory is older than this many days is stale: it
+   * still answers, and the report says advisories published since were not checked (default 7;
+   * env REDPEN_DB_MAX_AGE_DAYS).
+   */
+  maxDatabaseAgeDays?: number;
+  /** Why the run is offline, for the reasons of the checks that did not run (default "offline"). */
+  offlineReason?: string;
   /** The clock, for tests. */
   now?: Date;
 }

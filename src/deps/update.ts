@@ -1,14 +1,16 @@
 /**
  * `redpen db update`: download OSV's per-ecosystem archives (all.zip) and load them into the
  * advisory database. The download streams to a temporary file beside the database (the npm
- * archive is large) with an inactivity timeout, then imports entry by entry.
+ * archive is large) with an inactivity timeout, then imports entry by entry into a copy of the
+ * database, which replaces it only when every ecosystem succeeded (db.ts `changeAside`): a failed
+ * update leaves the database as it was, or no database, never an empty one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { AdvisoryDb, type ImportStats } from './db.js';
+import { changeAside, type ImportStats } from './db.js';
 import { HttpError } from './http.js';
 import type { Ecosystem } from './types.js';
 
@@ -57,8 +59,7 @@ export async function updateDatabase(options: UpdateOptions): Promise<Map<Ecosys
   const ecosystems = options.ecosystems ?? ['npm', 'PyPI'];
   fs.mkdirSync(path.dirname(path.resolve(options.dbPath)), { recursive: true });
   const out = new Map<Ecosystem, ImportStats>();
-  const db = AdvisoryDb.open(options.dbPath);
-  try {
+  await changeAside(options.dbPath, async (db) => {
     for (const eco of ecosystems) {
       const url = `${base}/${eco}/all.zip`;
       const tmp = `${options.dbPath}.${eco}.${process.pid}.zip`;
@@ -73,8 +74,6 @@ export async function updateDatabase(options: UpdateOptions): Promise<Map<Ecosys
         fs.rmSync(tmp, { force: true });
       }
     }
-  } finally {
-    db.close();
-  }
+  });
   return out;
 }

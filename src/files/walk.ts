@@ -4,6 +4,10 @@
  * dependency folders, virtualenvs, VCS folders and vendored bundles skipped by default.
  * Paths named explicitly on the command line are always scanned.
  *
+ * Invariant: every entry the walk passes over is counted with its reason (`skipped`); symbolic
+ * links, FIFOs, sockets and devices are never opened or followed, and those a reader would not
+ * expect (links out of the scanned folder, broken links, FIFOs, sockets) are also warnings.
+ *
  * File-system calls here are synchronous on purpose: each fs.promises call is a round trip
  * through libuv's thread pool, and a walk or a read is a chain of them (readFile is open,
  * fstat, read, close). On a 4,000-file tree that cost 1.2 s of walking and 2.6 s of reading
@@ -15,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanError } from '../core/types.js';
+import { repositoryRoot } from './repo.js';
 
 /** Folder names never descended into unless named explicitly. */
 export const DEFAULT_SKIP_DIRS = new Set([
@@ -87,20 +92,14 @@ function layerFor(dir: string, gitignore: boolean, present?: Set<string>): Ignor
 
 /** Ignore layers of the ancestors of `dir` up to the repository root (the folder holding .git). */
 function ancestorLayers(dir: string, gitignore: boolean): IgnoreLayer[] {
+  const parent = path.dirname(dir);
+  const root = parent === dir ? null : repositoryRoot(parent);
+  if (!root) return [];
   const chain: string[] = [];
-  let cur = path.dirname(dir);
-  let found = false;
-  for (let i = 0; i < 64; i++) {
+  for (let cur = parent; ; cur = path.dirname(cur)) {
     chain.push(cur);
-    if (fs.existsSync(path.join(cur, '.git'))) {
-      found = true;
-      break;
-    }
-    const up = path.dirname(cur);
-    if (up === cur) break;
-    cur = up;
+    if (cur === root) break;
   }
-  if (!found) return [];
   const layers: IgnoreLayer[] = [];
   for (const d of chain.reverse()) {
     const l = layerFor(d, gitignore);
@@ -118,11 +117,42 @@ function ignoredBy(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean 
   return false;
 }
 
-export async function collectTargets(inputs: string[], options: WalkOptions = {}): Promise<{ targets: Target[]; errors: ScanError[] }> {
+/**
+ * Why the walk passed over an entry. Links are not followed: a target inside the scanned folder
+ * is scanned where it lies (or skipped there for its own reason), and one outside it is not the
+ * scan's to read.
+ */
+export type SkipReason = 'ignored' | 'excluded' | 'default-folder' | 'generated' | 'binary' | 'symlink' | 'special';
+
+export interface CollectResult {
+  targets: Target[];
+  errors: ScanError[];
+  /** Entries passed over, by reason; the unusual ones (links out, FIFOs, sockets) are also in `errors`. */
+  skipped: Partial<Record<SkipReason, number>>;
+}
+
+function specialKind(e: fs.Dirent): string {
+  if (e.isFIFO()) return 'a FIFO (named pipe)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isBlockDevice()) return 'a block device';
+  if (e.isCharacterDevice()) return 'a character device';
+  return 'not a regular file';
+}
+
+function within(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export async function collectTargets(inputs: string[], options: WalkOptions = {}): Promise<CollectResult> {
   const cwd = options.cwd ?? process.cwd();
   const gitignore = options.gitignore ?? true;
   const targets: Target[] = [];
   const errors: ScanError[] = [];
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const skip = (why: SkipReason) => {
+    skipped[why] = (skipped[why] ?? 0) + 1;
+  };
   const seen = new Set<string>();
   const userExclude = options.exclude?.length ? ignore().add(options.exclude) : null;
   const userInclude = options.include?.length ? ignore().add(options.include) : null;
@@ -159,6 +189,7 @@ export async function collectTargets(inputs: string[], options: WalkOptions = {}
       continue;
     }
     const base = ancestorLayers(abs, gitignore);
+    let realRoot: string | null = null;
     const walk = (dir: string, layers: IgnoreLayer[], entries: fs.Dirent[]): void => {
       const own = layerFor(dir, gitignore, new Set(entries.map((e) => e.name)));
       const all = own ? [...layers, own] : layers;
@@ -166,25 +197,64 @@ export async function collectTargets(inputs: string[], options: WalkOptions = {}
       for (const e of entries) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) {
-          if (DEFAULT_SKIP_DIRS.has(e.name)) continue;
-          if (ignoredBy(all, p, true)) continue;
+          if (DEFAULT_SKIP_DIRS.has(e.name)) {
+            skip('default-folder');
+            continue;
+          }
+          if (ignoredBy(all, p, true)) {
+            skip('ignored');
+            continue;
+          }
           const inner = list(p);
           if (!inner) continue;
           // a virtualenv under any name
-          if (inner.some((x) => x.name === 'pyvenv.cfg')) continue;
+          if (inner.some((x) => x.name === 'pyvenv.cfg')) {
+            skip('default-folder');
+            continue;
+          }
           walk(p, all, inner);
         } else if (e.isFile()) {
-          if (SKIP_FILES.test(e.name)) continue;
-          if (BINARY_EXT.has(path.extname(e.name).toLowerCase())) continue;
-          if (ignoredBy(all, p, false)) continue;
-          if (!accept(p, abs)) continue;
-          let size = 0;
-          try {
-            size = fs.statSync(p).size;
-          } catch {
-            // reported when read
+          if (SKIP_FILES.test(e.name)) skip('generated');
+          else if (BINARY_EXT.has(path.extname(e.name).toLowerCase())) skip('binary');
+          else if (ignoredBy(all, p, false)) skip('ignored');
+          else if (!accept(p, abs)) skip('excluded');
+          else {
+            let size = 0;
+            try {
+              size = fs.statSync(p).size;
+            } catch {
+              // reported when read
+            }
+            add(p, size);
           }
-          add(p, size);
+        } else {
+          // links, FIFOs, sockets, devices: never opened (a FIFO would block the read forever)
+          if (ignoredBy(all, p, false)) {
+            skip('ignored');
+            continue;
+          }
+          if (!accept(p, abs)) {
+            skip('excluded');
+            continue;
+          }
+          const shown = displayPath(p, cwd);
+          if (e.isSymbolicLink()) {
+            skip('symlink');
+            let target: string;
+            try {
+              target = fs.realpathSync(p);
+            } catch {
+              errors.push({ path: shown, kind: 'io', level: 'warning', message: 'broken symbolic link (its target does not exist); not followed' });
+              continue;
+            }
+            realRoot ??= fs.realpathSync(abs);
+            if (!within(realRoot, target)) {
+              errors.push({ path: shown, kind: 'unsupported', level: 'warning', message: 'symbolic link to a path outside the scanned folder; not followed (scan that path itself to include it)' });
+            }
+            continue;
+          }
+          skip('special');
+          errors.push({ path: shown, kind: 'unsupported', level: 'warning', message: `${specialKind(e)}, not a regular file; not scanned` });
         }
       }
     };
@@ -199,7 +269,7 @@ export async function collectTargets(inputs: string[], options: WalkOptions = {}
     const top = list(abs);
     if (top) walk(abs, base, top);
   }
-  return { targets, errors };
+  return { targets, errors, skipped };
 }
 
 export interface ReadResult {
@@ -227,6 +297,15 @@ export function decodeBuffer(buf: Buffer, p: string, maxBytes: number): ReadResu
   if (buf.length > maxBytes) {
     return { error: { path: p, kind: 'too-large', level: 'error', message: `file is ${buf.length} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)` } };
   }
+  // a byte-order mark names the encoding (editors on Windows save UTF-16 with one)
+  const bom = byteOrderMark(buf);
+  if (bom) {
+    try {
+      return { text: new TextDecoder(bom, { fatal: true }).decode(buf) };
+    } catch {
+      return { error: { path: p, kind: 'encoding', level: 'error', message: `file starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}` } };
+    }
+  }
   const head = buf.subarray(0, 8000);
   if (head.includes(0)) return { error: { path: p, kind: 'binary', level: 'error', message: 'file looks binary (contains NUL bytes)' } };
   const declared = /\.py[iw]?$/.test(p) ? pythonEncoding(buf) : null;
@@ -245,6 +324,14 @@ export function decodeBuffer(buf: Buffer, p: string, maxBytes: number): ReadResu
   } catch {
     return { error: { path: p, kind: 'encoding', level: 'error', message: 'file is not valid UTF-8' } };
   }
+}
+
+/** The encoding a byte-order mark names (the decoder drops the mark), or null. */
+function byteOrderMark(buf: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf-8';
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function decoderKnows(label: string): boolean {

@@ -231,12 +231,17 @@ function judge(p: Parsed, scanner: Scanner, manifests?: ManifestVerdicts): Judge
     const notes: string[] = [];
     let introduced: Finding[];
     if (w.after !== null) {
-      introduced = scanChange(scanner, display, w.before, w.after).introduced;
+      const change = scanChange(scanner, display, w.before, w.after);
+      introduced = change.introduced;
+      // a file that could not be analysed (too large, binary, parse timeout) was not checked: say so
+      for (const e of change.result.errors) if (e.level === 'error') notes.push(`${display}: not checked: ${e.message}`);
     } else {
       // the edit could not be applied to the file: judge the inserted code alone
       notes.push(`${display}: ${w.note ?? 'could not reconstruct the file'}; scanned the inserted text alone`);
       const lang = languageForPath(display) ?? undefined;
-      introduced = scanner.scanText(display, w.fragment ?? '', lang).findings.filter((f) => !f.suppressed);
+      const r = scanner.scanText(display, w.fragment ?? '', lang);
+      introduced = r.findings.filter((f) => !f.suppressed);
+      for (const e of r.errors) if (e.level === 'error') notes.push(`${display}: not checked: ${e.message}`);
     }
     const deps = manifests?.get(w.abs);
     if (deps) introduced = [...introduced, ...deps.findings];
@@ -313,9 +318,10 @@ export function judgeHook(agent: Agent, parsed: Parsed, scanner: Scanner, failOn
   const noteText = notes.length ? `\n(${notes.join('; ')})` : '';
   const uncheckedText = unchecked.length ? `\nredpen could not check everything in this write:\n${unchecked.map((u) => `- ${u}`).join('\n')}` : '';
   if (all.length === 0) {
+    // what could not be checked reaches the agent as context: no finding is not a clean bill here
     if (unchecked.length) return respond(agent, parsed.phase, false, `redpen found no problem in what it could check.${uncheckedText}${noteText}`);
-    if (agent === 'cursor') return { ...ALLOW, stdout: '{}' };
-    return notes.length ? { stdout: '', stderr: `redpen: ${notes.join('; ')}\n`, exitCode: 0 } : ALLOW;
+    if (notes.length === 0) return agent === 'cursor' ? { ...ALLOW, stdout: '{}' } : ALLOW;
+    return respond(agent, parsed.phase, false, `redpen: ${notes.join('; ')}`);
   }
   const blocking = partition(all, failOn).blocking.length > 0;
   const text = describe(judged, blocking, parsed.phase, failOn) + uncheckedText + noteText;

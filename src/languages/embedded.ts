@@ -41,6 +41,11 @@ export interface Unit {
   cell?: number;
   /** Notebook cell outputs are scanned for secrets only. */
   kind: 'code' | 'output';
+  /**
+   * A markdown code block with no tag (fenced or indented) whose language could not be inferred:
+   * checked for secrets only, and reported so (the 1-based line where its code starts).
+   */
+  untypedAt?: number;
 }
 
 // the markdown parser loads with the first markdown document, not with the scanner
@@ -72,25 +77,47 @@ export function markdownUnits(text: string): Unit[] {
   } catch {
     return units;
   }
+  const isCode = (t: { type: string; map: [number, number] | null }) => (t.type === 'fence' || t.type === 'code_block') && t.map !== null;
   for (const t of tokens) {
-    if (t.type !== 'fence' || !t.map) continue;
+    if (!isCode(t) || !t.map) continue;
+    if (t.type === 'code_block') {
+      // an indented block: its language is inferred as for an untagged fence; CommonMark strips
+      // the indentation (and any blockquote marker), so each line keeps its own column shift
+      const first = t.map[0] + 1;
+      const shifts = t.content.split('\n').map((l, i) => {
+        const orig = lines.lineText(first + i);
+        return l && orig.endsWith(l) ? orig.length - l.length : 4;
+      });
+      const language = languageForTag('', t.content);
+      units.push({
+        text: t.content,
+        language,
+        tag: '',
+        kind: 'code',
+        map: (line, column) => ({ line: first + line - 1, column: column + (shifts[line - 1] ?? 4) }),
+        ...(language ? {} : { untypedAt: first }),
+      });
+      continue;
+    }
     const fenceLine = t.map[0] + 1; // 1-based line of the opening fence
     const opening = lines.lineText(fenceLine);
     const indent = opening.length - opening.trimStart().length;
     const firstContentLine = fenceLine + 1;
+    const language = languageForTag(t.info, t.content);
     units.push({
       text: t.content,
-      language: languageForTag(t.info, t.content),
+      language,
       tag: t.info.trim(),
       kind: 'code',
       map: (line, column) => ({ line: firstContentLine + line - 1, column: column + indent }),
+      ...(language || t.info.trim() || !t.content.trim() ? {} : { untypedAt: firstContentLine }),
     });
   }
-  // the prose itself (fenced code blanked, offsets kept) for detectors: keys pasted in a README
+  // the prose itself (code blocks blanked, offsets kept) for detectors: keys pasted in a README
   const pieces: string[] = [];
   let at = 0;
   for (const t of tokens) {
-    if (t.type !== 'fence' || !t.map) continue;
+    if (!isCode(t) || !t.map) continue;
     const from = lines.starts[t.map[0]];
     const to = t.map[1] < lines.lineCount ? lines.starts[t.map[1]] : text.length;
     if (from < at) continue;

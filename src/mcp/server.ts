@@ -245,6 +245,8 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
         files,
         suppressed: result.suppressed.length,
         errors: errorsOf([...warnings, ...result.errors]),
+        // checks that did not run (e.g. no advisory database): no verdict, not a clean one
+        unchecked: result.unchecked,
       });
     },
   );
@@ -324,7 +326,9 @@ export async function createMcpServer(options: McpOptions = {}): Promise<McpServ
         try {
           const out = await checkPackages(packages, { cwd });
           const findings = (Array.isArray(out) ? out : ((out as { findings?: unknown[] })?.findings ?? [])) as PackageFinding[];
-          return ok({ checked: packages.length, findings: findings.map(packageFinding) });
+          // a registry or advisory source that did not answer is listed, never read as "no findings"
+          const { unchecked = [], advisorySource } = (Array.isArray(out) ? {} : out) as { unchecked?: unknown[]; advisorySource?: string };
+          return ok({ checked: packages.length, findings: findings.map(packageFinding), unchecked, ...(advisorySource ? { advisories: advisorySource } : {}) });
         } catch (e) {
           return fail(`package check failed: ${(e as Error).message}`);
         }

@@ -4,7 +4,7 @@
  */
 import type { Reporter } from './types.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 export const SCHEMA_URI = 'https://redpen.dev/schemas/redpen-output-1.json';
 
 export const jsonReporter: Reporter = {
@@ -18,6 +18,8 @@ export const jsonReporter: Reporter = {
       findings: result.findings,
       suppressed: result.suppressed,
       errors: result.errors,
+      unchecked: result.unchecked ?? [],
+      ...(result.config ? { config: result.config } : {}),
       stats: result.stats,
       paths: result.paths,
       rules: result.rules.map((r) => ({ id: r.id, severity: r.severity, languages: r.languages, shortDescription: r.shortDescription })),

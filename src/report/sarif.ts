@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { sarifLevel, securitySeverity } from '../core/severity.js';
 import type { Finding, Location, RuleInfo, ScanResult } from '../core/types.js';
+import { uncheckedLine } from './text.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 const FINGERPRINT_KEY = 'redpen/v1';
@@ -173,6 +174,13 @@ export function toSarif(res: ScanResult, o: ReportOptions): Sarif.Log {
     locations: [{ physicalLocation: e.location ? physical(e.location) : { artifactLocation: uri(e.path) } }],
     ...(e.ruleId ? { associatedRule: { id: e.ruleId } } : {}),
   }));
+  // a check that did not run is no clean result: dashboards show it beside the results
+  for (const u of res.unchecked ?? []) {
+    notifications.push({ level: 'warning', message: { text: uncheckedLine(u) }, descriptor: { id: `redpen/unchecked/${u.check}` } });
+  }
+  const properties: Record<string, unknown> = {};
+  if (res.config) properties.configuration = res.config;
+  if (res.stats.skipped && Object.keys(res.stats.skipped).length) properties.skipped = res.stats.skipped;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -193,6 +201,7 @@ export function toSarif(res: ScanResult, o: ReportOptions): Sarif.Log {
           {
             executionSuccessful: !res.errors.some((e) => e.level === 'error' && e.kind === 'internal'),
             toolExecutionNotifications: notifications,
+            ...(Object.keys(properties).length ? { properties } : {}),
           },
         ],
         results: [...res.findings, ...res.suppressed].map((f) => result(f, index.get(f.ruleId)!)),

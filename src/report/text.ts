@@ -4,7 +4,8 @@
  */
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
-import type { Finding, Location, ScanError, ScanResult, Severity, TraceStep } from '../core/types.js';
+import { atLeast } from '../core/severity.js';
+import type { Finding, Location, ScanError, ScanResult, Severity, TraceStep, Unchecked } from '../core/types.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -143,6 +144,50 @@ function renderError(e: ScanError, c: Colors): string {
   return `${tag} ${c.dim(`[${e.kind}]`)} ${at}: ${e.message}`;
 }
 
+const SKIP_LABELS: [key: string, one: string, many: string][] = [
+  ['ignored', 'ignored', 'ignored'],
+  ['excluded', 'excluded', 'excluded'],
+  ['default-folder', 'default folder', 'default folders'],
+  ['generated', 'generated', 'generated'],
+  ['binary', 'binary', 'binary'],
+  ['symlink', 'symlink', 'symlinks'],
+  ['special', 'special file', 'special files'],
+];
+
+/** "9 paths skipped (1 ignored, 4 symlinks, ...)", or '' when the walk skipped nothing. */
+function skippedText(skipped: Record<string, number> | undefined): string {
+  if (!skipped) return '';
+  const parts: string[] = [];
+  let total = 0;
+  for (const [key, one, many] of SKIP_LABELS) {
+    const n = skipped[key] ?? 0;
+    if (n) parts.push(`${n} ${n === 1 ? one : many}`);
+    total += n;
+  }
+  for (const [key, n] of Object.entries(skipped)) {
+    if (n && !SKIP_LABELS.some(([k]) => k === key)) {
+      parts.push(`${n} ${key}`);
+      total += n;
+    }
+  }
+  return total ? `${total} path${total === 1 ? '' : 's'} skipped (${parts.join(', ')})` : '';
+}
+
+/**
+ * One line per check that did not run: what, for which packages, and why. An entry without
+ * packages is a check that ran with less than it needed (an older database, a fallback).
+ */
+export function uncheckedLine(u: Unchecked): string {
+  if (!u.packages?.length) return `${u.check} check incomplete: ${u.reason}`;
+  return `${u.check} check did not run for ${u.packages.length} package(s) (${u.packages.slice(0, 5).join(', ')}${u.packages.length > 5 ? ', ...' : ''}): ${u.reason}`;
+}
+
+/** Findings below the report threshold that fail the run (the exit status counts them too). */
+export function failingBelow(result: ScanResult, failOn: Severity | 'none' | undefined): number {
+  if (!failOn || failOn === 'none') return 0;
+  return (result.belowThresholdFindings ?? []).filter((f) => atLeast(f.severity, failOn)).length;
+}
+
 export function summary(result: ScanResult): string {
   const counts = new Map<Severity, number>();
   for (const f of result.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
@@ -157,12 +202,18 @@ export function summary(result: ScanResult): string {
   ];
   const related = result.findings.reduce((n, f) => n + (f.related?.length ?? 0), 0);
   if (related) parts.push(`${related} related (the same flaw found by another rule, listed as "also")`);
+  const skipped = skippedText(result.stats.skipped);
+  if (skipped) parts.push(skipped);
   if (result.stats.suppressed) parts.push(`${result.stats.suppressed} suppressed`);
   if (result.stats.belowThreshold) parts.push(`${result.stats.belowThreshold} below the severity threshold`);
   const errs = result.errors.filter((e) => e.level === 'error').length;
   const warns = result.errors.length - errs;
   if (errs) parts.push(`${errs} error${errs === 1 ? '' : 's'}`);
   if (warns) parts.push(`${warns} warning${warns === 1 ? '' : 's'}`);
+  const notRun = (result.unchecked ?? []).filter((u) => u.packages?.length).length;
+  const partial = (result.unchecked ?? []).length - notRun;
+  if (notRun) parts.push(`${notRun} check${notRun === 1 ? '' : 's'} did not run`);
+  if (partial) parts.push(`${partial} check${partial === 1 ? '' : 's'} incomplete`);
   return parts.join(' · ');
 }
 
@@ -177,7 +228,18 @@ export const textReporter: Reporter = {
       blocks.push(c.dim(`Suppressed (${result.suppressed.length}):`) + '\n' + result.suppressed.map((f) => `  ${f.ruleId}  ${where(f.location)}${f.suppressed?.reason ? `  -- ${f.suppressed.reason}` : ''}`).join('\n'));
     }
     if (result.errors.length > 0) blocks.push(result.errors.map((e) => renderError(e, c)).join('\n'));
-    blocks.push(c.bold(summary(result)));
+    if (result.unchecked?.length) {
+      blocks.push(`${c.yellow('Not checked:')}\n${result.unchecked.map((u) => `  ${uncheckedLine(u)}`).join('\n')}`);
+    }
+    const tail = [c.bold(summary(result))];
+    if (result.config) tail.push(`configuration: ${result.config}`);
+    const failing = failingBelow(result, o.failOn);
+    if (failing) {
+      tail.push(
+        `${failing} finding${failing === 1 ? '' : 's'} below the report threshold${result.threshold ? ` (${result.threshold})` : ''} ${failing === 1 ? 'is' : 'are'} at or above --fail-on ${o.failOn}: exit status 1 (lower --severity to list ${failing === 1 ? 'it' : 'them'})`,
+      );
+    }
+    blocks.push(tail.join('\n'));
     return `${blocks.join('\n\n')}\n`;
   },
 };

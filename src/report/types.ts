@@ -3,7 +3,7 @@
  * it never reads files (findings carry their own redacted snippets), so a report can never
  * print a secret the detector redacted.
  */
-import type { ScanResult } from '../core/types.js';
+import type { ScanResult, Severity } from '../core/types.js';
 
 export interface ReportOptions {
   /** ANSI colour (text only; the CLI turns it on for TTYs). */
@@ -13,6 +13,8 @@ export interface ReportOptions {
   /** Folder that relative paths are relative to (SARIF's %SRCROOT%). */
   cwd?: string;
   version: string;
+  /** The failure threshold, so the text report can say when findings it does not list fail the run. */
+  failOn?: Severity | 'none';
 }
 
 export interface Reporter {

@@ -3,7 +3,7 @@
  * cross into worker threads; each thread builds its own detector instances from it.
  */
 import type { Detector } from '../core/scanner.js';
-import type { Finding, ScanError } from '../core/types.js';
+import type { Finding, ScanError, Unchecked } from '../core/types.js';
 import type { Target } from '../files/walk.js';
 
 export interface DetectorConfig {
@@ -29,7 +29,8 @@ export function createDetectors(config: DetectorConfig): Detector[] {
 /** A capability that looks at the scanned project as a whole (dependency manifests, imports). */
 export interface ProjectAnalyzer {
   id: string;
-  analyze(input: ProjectInput): Promise<{ findings: Finding[]; errors: ScanError[] }>;
+  /** Findings, errors, and the checks that could not run (never reported as clean). */
+  analyze(input: ProjectInput): Promise<{ findings: Finding[]; errors: ScanError[]; unchecked?: Unchecked[] }>;
 }
 
 export interface ProjectInput {

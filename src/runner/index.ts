@@ -14,7 +14,7 @@ import { Piscina } from 'piscina';
 import type { Rule } from '../core/rule.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/scanner.js';
 import { atLeast } from '../core/severity.js';
-import type { FileResult, Finding, RuleInfo, ScanError, ScanResult, Severity } from '../core/types.js';
+import type { FileResult, Finding, RuleInfo, ScanError, ScanResult, Severity, Unchecked } from '../core/types.js';
 import { ruleInfo } from '../engine/rules/compile.js';
 import { collectTargets, type Target } from '../files/walk.js';
 import { VERSION } from '../version.js';
@@ -66,7 +66,7 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const detectors = options.detectors ?? {};
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const { targets, errors: walkErrors } = await collectTargets(options.paths, {
+  const { targets, errors: walkErrors, skipped } = await collectTargets(options.paths, {
     cwd,
     include: options.include,
     exclude: options.exclude,
@@ -98,17 +98,27 @@ export async function runScan(options: RunOptions): Promise<ScanResult> {
   }
   for (const r of results) r.findings = relateFindings(r.findings);
   const extraErrors = [...(options.errors ?? []), ...walkErrors];
+  const unchecked: Unchecked[] = [];
   for (const a of projectAnalyzers()) {
     try {
       const out = await a.analyze({ targets, cwd, config: detectors });
       results.push({ path: `<${a.id}>`, findings: out.findings, errors: [], lines: 0, bytes: 0 });
       extraErrors.push(...out.errors);
+      unchecked.push(...(out.unchecked ?? []));
     } catch (e) {
       extraErrors.push({ path: '.', kind: 'internal', level: 'error', message: `${a.id} failed: ${(e as Error).message}` });
     }
   }
   if (options.baseline) for (const r of results) applyBaseline(r.findings, options.baseline);
-  return assemble(results, extraErrors, options.rules.map(ruleInfo), options.severity, targets.map((t) => t.path), started);
+  const result = assemble(results, extraErrors, options.rules.map(ruleInfo), options.severity, targets.map((t) => t.path), started);
+  result.unchecked = sortUnchecked(unchecked);
+  result.stats.skipped = skipped;
+  return result;
+}
+
+/** Checks that did not run, in a stable order (by check, then reason). */
+export function sortUnchecked(list: Unchecked[]): Unchecked[] {
+  return [...list].sort((a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
 /**
@@ -295,13 +305,13 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
   const redaction = new Redaction(defaultSecretKey());
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
+  const below: Finding[] = [];
   const errors: ScanError[] = [...extraErrors];
   let files = 0;
   let lines = 0;
   let bytes = 0;
   let cached = 0;
   let skipped = 0;
-  let below = 0;
   for (const r of results) {
     // project analyzers' pseudo-results (`<deps>`) are not files
     if (!r.path.startsWith('<')) {
@@ -315,7 +325,7 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
     for (const found of r.findings) {
       const f = redaction.finding(found);
       if (f.suppressed) suppressed.push(f);
-      else if (severity && !atLeast(f.severity, severity)) below++;
+      else if (severity && !atLeast(f.severity, severity)) below.push(f);
       else findings.push(f);
     }
   }
@@ -325,6 +335,9 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
     errors,
     rules,
     paths,
+    unchecked: [],
+    ...(severity ? { threshold: severity } : {}),
+    belowThresholdFindings: below,
     stats: {
       files,
       filesCached: cached,
@@ -334,7 +347,7 @@ export function assemble(results: FileResult[], extraErrors: ScanError[], rules:
       rules: rules.length,
       durationMs: Math.round(performance.now() - started),
       suppressed: suppressed.length,
-      belowThreshold: below,
+      belowThreshold: below.length,
     },
   };
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { analyzeDependencies, AdvisoryDb, checkPackages, updateDatabase, uncheckedErrors } from '../../src/deps/index.js';
+import { analyzeDependencies, AdvisoryDb, checkPackages, updateDatabase } from '../../src/deps/index.js';
 import { collectTargets } from '../../src/files/walk.js';
 import { reporterFor } from '../../src/report/index.js';
 import { assemble, runScan } from '../../src/runner/index.js';
@@ -155,7 +155,8 @@ describe('checkPackages against the local OSV, npm and PyPI servers', () => {
     const r = await checkPackages([{ ecosystem: 'PyPI', name: 'requests', version: '2.19.0' }, { ecosystem: 'npm', name: 'expresss' }], opts({ offline: true, dbPath }));
     expect(svc.requests).toEqual([]);
     expect(kinds(r)).toEqual(['typosquat:expresss', 'vulnerable:requests']);
-    expect(r.unchecked).toMatchObject([{ check: 'registry', packages: ['requests', 'expresss'] }]);
+    // the recorded advisories end in October 2024: two years later the database is stale, and says so
+    expect(r.unchecked).toMatchObject([{ check: 'registry', packages: ['requests', 'expresss'] }, { check: 'vulnerabilities', reason: expect.stringMatching(/up to 2024-10-10 \(770 days old, older than 7 days\)/) }]);
     const none = await checkPackages([{ ecosystem: 'PyPI', name: 'requests', version: '2.19.0' }], opts({ offline: true }));
     expect(none.unchecked.map((u) => u.check).sort()).toEqual(['registry', 'vulnerabilities']);
   });
@@ -208,7 +209,8 @@ describe('project analysis', () => {
     const dir = project({ 'requirements.txt': 'requests==2.19.0\nreqeusts==1.0\n' });
     const { targets } = await collectTargets(['.'], { cwd: dir });
     const r = await analyzeDependencies(targets, dir, opts({ offline: true, dbPath }));
-    const result = assemble([{ path: 'requirements.txt', findings: r.findings, errors: [], lines: 2, bytes: 30 }], uncheckedErrors(r), [], 'low', ['requirements.txt'], 0);
+    const result = assemble([{ path: 'requirements.txt', findings: r.findings, errors: [], lines: 2, bytes: 30 }], [], [], 'low', ['requirements.txt'], 0);
+    result.unchecked = r.unchecked;
     result.stats.durationMs = 0;
     const text = reporterFor('text')!.render(result, { color: false, cwd: dir, version: 'X' });
     expect(text.replace(/updated \d{4}-\d\d-\d\d/g, 'updated DATE')).toMatchSnapshot();
@@ -249,7 +251,8 @@ describe('redpen deps / db commands', () => {
     expect(hi.code).toBe(1);
     const json = JSON.parse(hi.out);
     expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['deps.vulnerable-dependency']);
-    expect(json.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/^registry check did not run .*offline/)]);
+    expect(json.errors).toEqual([]);
+    expect(json.unchecked).toEqual([expect.objectContaining({ check: 'registry', reason: expect.stringMatching(/^offline/) }), expect.objectContaining({ check: 'vulnerabilities', reason: expect.stringMatching(/older than 7 days/) })]);
     expect((await run([...base, '--fail-on', 'critical'])).code).toBe(0);
     expect((await run(['deps', dir, '--list'])).out).toMatch(/^PyPI\trequests\t2\.19\.0\tmanifest\t.*requirements\.txt:1\n$/);
   });
@@ -278,6 +281,11 @@ describe('redpen scan', () => {
       const r = await runScan({ paths: ['.'], cwd: dir, rules: [], cache: false, jobs: 1 });
       expect(r.findings.map((f) => `${f.ruleId} ${f.location.path}`).sort()).toEqual(['deps.typosquat a.py', 'deps.typosquat package.json']);
       expect(r.errors).toEqual([]);
+      // what a scan cannot check without the network or a database is listed, not skipped unseen
+      expect(r.unchecked).toEqual([
+        { check: 'registry', reason: expect.stringMatching(/--deps-online/), packages: ['expresss', 'reqeusts'] },
+        { check: 'vulnerabilities', reason: expect.stringMatching(/no local advisory database/), packages: ['expresss@1.0.0'] },
+      ]);
       expect(svc.requests).toEqual([]);
       const off = await runScan({ paths: ['.'], cwd: dir, rules: [], cache: false, jobs: 1, detectors: { dependencies: false } });
       expect(off.findings).toEqual([]);
