@@ -8,7 +8,7 @@ import { loadRules, resolveLanguage } from '../api.js';
 import { Scanner } from '../core/scanner.js';
 import type { ScanError, ScanResult, Severity } from '../core/types.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline } from '../core/baseline.js';
-import { ConfigError, effectivePolicy, findConfig, loadProjectConfig, type FailOn, type Policy, type ProjectConfig } from '../config/project.js';
+import { effectivePolicy, findConfig, loadProjectConfig, type FailOn, type Policy, type ProjectConfig } from '../config/project.js';
 import { RuleLoadError } from '../engine/rules/load.js';
 import { ruleInfo } from '../engine/rules/compile.js';
 import { languageById, detectLanguage } from '../languages/index.js';
