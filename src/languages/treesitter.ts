@@ -199,6 +199,9 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
           parent.op = parent.op === null ? type : `${parent.op} ${type}`;
         }
         if (checkMissing && cursor.nodeIsMissing) errors.push({ start: cursor.startIndex, end: cursor.endIndex, kind: 'missing' });
+        // an ERROR node is a syntax error even though it is flattened (a pattern like `foo(` must
+        // not load as `foo`, and a file's report must say where its parse went wrong)
+        else if (type === undefined) errors.push({ start: cursor.startIndex, end: cursor.endIndex, kind: 'error' });
         // tokens are leaves (Python's `is not` / `not in` hold their words, which the token's
         // type already names): not descending saves a WebAssembly call per token. ERROR (id
         // 65535, outside the type table) is the exception: its children are flattened in.

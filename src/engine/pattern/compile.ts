@@ -84,6 +84,16 @@ function isErrorFree(tree: Tree): boolean {
   return tree.errors.length === 0;
 }
 
+/**
+ * A syntax error that tree-sitter's recovery kept inside one of the pattern's top-level nodes
+ * (a metavariable inside an f-string's braces) leaves the pattern's shape intact; one outside
+ * them means part of the pattern was dropped (`foo(` would load as `foo` and match every `foo`).
+ */
+function firstDroppedError(tree: Tree, stmts: Node[] | null): Tree['errors'][number] | undefined {
+  if (!stmts || stmts.length === 0) return tree.errors[0];
+  return tree.errors.find((e) => !stmts.some((s) => s.start <= e.start && Math.max(e.end, e.start + 1) <= s.end));
+}
+
 interface Attempt {
   wrap: (p: string) => string;
   unwrap: (tree: Tree) => Node[] | null;
@@ -125,7 +135,9 @@ export function compilePattern(source: string, language: LanguageId): CompiledPa
   const pre = preprocessPattern(dedent(source), flavour);
   const attempts = flavour === 'python' ? pythonAttempts() : jsAttempts();
   let firstError = '';
-  for (const attempt of attempts) {
+  // every wrapping parsed cleanly first; then, failing that, with errors recovered inside the pattern
+  const passes = [...attempts.map((a) => [a, false] as const), ...attempts.map((a) => [a, true] as const)];
+  for (const [attempt, tolerant] of passes) {
     const wrapped = attempt.wrap(pre.text.trim());
     let tree: Tree;
     try {
@@ -134,9 +146,9 @@ export function compilePattern(source: string, language: LanguageId): CompiledPa
       firstError ||= (e as Error).message;
       continue;
     }
-    if (!isErrorFree(tree)) {
+    if (!isErrorFree(tree) && !(tolerant && !firstDroppedError(tree, attempt.unwrap(tree)))) {
       if (!firstError) {
-        const err = tree.errors[0];
+        const err = firstDroppedError(tree, attempt.unwrap(tree)) ?? tree.errors[0];
         const at = tree.lines.position(err.start);
         firstError = `syntax error at line ${at.line}, column ${at.column}: ${JSON.stringify(
           wrapped.slice(err.start, Math.max(err.end, err.start + 1)).slice(0, 40),

@@ -82,7 +82,13 @@ export function loadRulesFromText(text: string, file: string): LoadResult {
     const line = e.linePos?.[0]?.line;
     throw new RuleLoadError(`invalid YAML: ${e.message.split('\n')[0]}`, file, line, undefined);
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // the yaml library refuses alias expansion past a bound (an alias bomb), with an error
+    data = doc.toJS() as unknown;
+  } catch (e) {
+    throw new RuleLoadError(`invalid YAML: ${(e as Error).message.split('\n')[0]}`, file, undefined, undefined);
+  }
   const ctx: Ctx = { file, lines, doc, path: [] };
   if (!isObject(data) || !Array.isArray(data.rules)) {
     fail(ctx, 'a rule file needs a top-level `rules:` list');
