@@ -85,7 +85,8 @@ export function documentKind(path: string | undefined, text: string, language?: 
   if (path && MARKDOWN_EXT.test(path)) return 'markdown';
   const named = path && path !== '-' && !path.startsWith('<') ? path : undefined;
   // stdin and snippets: a chat transcript with fenced blocks is markdown, whatever its prose says
-  if (!named && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  // (`[ \t]*`, not `\s*`: indentation cannot run across lines, so a text of blank lines stays linear)
+  if (!named && /^[ \t]*(```|~~~)/m.test(text)) return 'markdown';
   return detectLanguage(named, text) ?? 'text';
 }
 

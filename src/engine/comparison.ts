@@ -177,7 +177,7 @@ export function parseIntLiteral(s: string, base?: number): number | null {
   if (/^0[oO][0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
   if (/^0[bB][01]+$/.test(t)) return parseInt(t.slice(2), 2);
   if (/^0[0-7]+$/.test(t)) return parseInt(t.slice(1), 8); // legacy octal (JS `0755`, Python 2)
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
   return null;
 }
 

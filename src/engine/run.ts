@@ -31,7 +31,7 @@ export function cweIds(list: string[] | undefined): string[] {
 }
 
 export function owaspIds(list: string[] | undefined): string[] {
-  return [...new Set((list ?? []).map((o) => o.split(/\s+-\s+/)[0].trim()))];
+  return [...new Set((list ?? []).map((o) => o.split(/\s-\s/)[0].trim()))];
 }
 
 /** Replace $X, $...X and value($X) with bound text; longest names first. */
