@@ -5,11 +5,14 @@
  * - `scanText` never throws for bad input: every failure becomes a ScanError in the result,
  *   and whatever could still be analysed is (a syntax error in one region does not hide
  *   findings elsewhere; one failing rule does not stop the others).
- * - Findings come out in document order with fingerprints and suppressions applied.
+ * - Findings come out in document order with fingerprints and suppressions applied, every
+ *   string in them cut to its bound (core/bound.ts): memory per finding does not grow with
+ *   the length of the line it is on.
  * - A Scanner loads grammars and compiles rules once; `scanText` is synchronous and cheap to
  *   call repeatedly (the library and inference-time guard depend on this).
  */
 import { LineIndex, type Tree } from './ast.js';
+import { boundFinding } from './bound.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Rule } from './rule.js';
 import { DEFAULT_MAX_FILE_BYTES, maxBytesFor } from './limits.js';
@@ -59,6 +62,10 @@ export interface ScannerOptions {
   maxFileBytes?: number;
   parseTimeoutMs?: number;
   maxDepth?: number;
+  /** Nodes a document's syntax tree may have (default 2 million): bounded memory per document. */
+  maxNodes?: number;
+  /** Candidate matches (bindings) one rule may hold on one document (default 1 million). */
+  maxBindings?: number;
   /** metavariable-analysis: redos */
   hooks?: Evaluator;
   /** A project scan: files record taint summaries for other files. */
@@ -165,13 +172,14 @@ export class Scanner {
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
     assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
+    for (const f of findings) boundFinding(f);
     result.findings = findings;
     return result;
   }
 
   private parse(path: string, text: string, language: LanguageId, errors: ScanError[], mapLoc?: (loc: Location) => Location): Tree | null {
     try {
-      const tree = parseText(language, text, { timeoutMs: this.options.parseTimeoutMs, maxDepth: this.options.maxDepth });
+      const tree = parseText(language, text, { timeoutMs: this.options.parseTimeoutMs, maxDepth: this.options.maxDepth, maxNodes: this.options.maxNodes });
       if (tree.errors.length > 0) {
         const e = tree.errors[0];
         let loc: Location = { path, start: tree.lines.position(e.start), end: tree.lines.position(Math.max(e.end, e.start)) };
@@ -246,6 +254,7 @@ export class Scanner {
     const out: Finding[] = [];
     const taint: CompiledRule[] = [];
     const interfile = file && this.options.interfile ? { table } : undefined;
+    if (doc.ctx && this.options.maxBindings) doc.ctx.bindingBudget = this.options.maxBindings;
     for (const cr of this.byLanguage.get(language) ?? []) {
       if (!cr.appliesTo(doc.path)) continue;
       if (cr.taint) {
@@ -257,6 +266,7 @@ export class Scanner {
       } else if (!table) out.push(...this.safeRun(cr, doc, language, errors));
     }
     if (taint.length > 0) {
+      if (doc.ctx) doc.ctx.bindings = 0;
       try {
         const r = runTaintRules(taint, doc, language, this.options.hooks, interfile, { budget: this.options.taintBudget });
         out.push(...r.findings);
@@ -289,6 +299,7 @@ export class Scanner {
     findings.sort((a, b) => a.location.start.offset - b.location.start.offset || a.location.end.offset - b.location.end.offset || a.ruleId.localeCompare(b.ruleId));
     applySuppressions(findings, lines, path);
     assignFingerprints(findings, (f) => (f.location.path === path ? text.slice(f.location.start.offset, f.location.end.offset) : f.snippet));
+    for (const f of findings) boundFinding(f);
     result.findings = findings;
     return result;
   }
@@ -306,6 +317,8 @@ export class Scanner {
   }
 
   private safeRun(cr: CompiledRule, doc: Doc, lang: LanguageId | null, errors: ScanError[]): Finding[] {
+    // the bindings budget is per rule and document
+    if (doc.ctx) doc.ctx.bindings = 0;
     try {
       return runRule(cr, doc, lang, this.options.hooks);
     } catch (e) {

@@ -222,7 +222,9 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
         const words = (doc.words ??= wordsOf(doc.text));
         if (!pat.words.every((w) => words.has(w))) return [];
       }
-      return findMatches(doc.ctx, pat, within);
+      const found = findMatches(doc.ctx, pat, within);
+      doc.ctx.bind(found.length);
+      return found;
     }
     case 'regex':
       return regexRanges(f.re, doc, within);
@@ -319,8 +321,27 @@ function mergedSpans(ranges: Range[], within?: { start: number; end: number }): 
   return out;
 }
 
+function spanKey(r: { start: number; end: number }): string {
+  return `${r.start}:${r.end}`;
+}
+
+/** Ranges by their span, for meeting equal spans without comparing every pair. */
+function bySpan(ranges: Range[]): Map<string, Range[]> {
+  const out = new Map<string, Range[]>();
+  for (const r of ranges) {
+    const k = spanKey(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** Ranges sorted by start with a running maximum of ends: the ranges containing a span, fast. */
-function containmentIndex(ranges: Range[]): { forContaining(m: { start: number; end: number }, f: (r: Range) => void): void } {
+function containmentIndex(ranges: Range[]): {
+  forContaining(m: { start: number; end: number }, f: (r: Range) => void): void;
+  someContaining(m: { start: number; end: number }, p: (r: Range) => boolean): boolean;
+} {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -1));
@@ -338,6 +359,13 @@ function containmentIndex(ranges: Range[]): { forContaining(m: { start: number; 
         } else hi = mid - 1;
       }
       for (let i = idx; i >= 0 && maxEnd[i] >= m.end; i--) if (sorted[i].end >= m.end) f(sorted[i]);
+    },
+    someContaining(m, p) {
+      let found = false;
+      this.forContaining(m, (r) => {
+        if (!found && p(r)) found = true;
+      });
+      return found;
     },
   };
 }
@@ -388,15 +416,17 @@ function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId 
       spans && spans.length <= 8 && isPlain(p) ? dedupe(doc, spans.flatMap((sp) => evalFormula(p, doc, lang, hooks, sp))) : evalFormula(p, doc, lang, hooks, within);
     base = evalPositive(f.positives[0]);
     for (let i = 1; i < f.positives.length && base.length > 0; i++) {
-      const other = evalPositive(f.positives[i]);
+      // equal ranges met through an index: all pairs of two large lists was quadratic
+      const other = bySpan(evalPositive(f.positives[i]));
       const next: Range[] = [];
       for (const m of base) {
-        for (const o of other) {
-          if (o.start === m.start && o.end === m.end && compatible(doc, m.env, o.env)) {
+        for (const o of other.get(spanKey(m)) ?? []) {
+          if (compatible(doc, m.env, o.env)) {
             next.push({ ...m, env: merge(m.env, o.env), node: m.node ?? o.node });
           }
         }
       }
+      doc.ctx?.bind(next.length);
       base = next;
     }
   } else {
@@ -418,18 +448,18 @@ function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId 
   }
   for (const not of f.nots) {
     if (base.length === 0) break;
-    const ranges = evalFormula(not, doc, lang, hooks, within);
-    base = base.filter((m) => !ranges.some((r) => r.start === m.start && r.end === m.end && compatible(doc, m.env, r.env)));
+    const ranges = bySpan(evalFormula(not, doc, lang, hooks, within));
+    base = base.filter((m) => !(ranges.get(spanKey(m)) ?? []).some((r) => compatible(doc, m.env, r.env)));
   }
   for (const not of f.notInsides) {
     if (base.length === 0) break;
-    const ranges = evalFormula(not, doc, lang, hooks, within);
-    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end && compatible(doc, m.env, r.env)));
+    const index = containmentIndex(evalFormula(not, doc, lang, hooks, within));
+    base = base.filter((m) => !index.someContaining(m, (r) => compatible(doc, m.env, r.env)));
   }
   for (const re of f.notRegex) {
     if (base.length === 0) break;
-    const ranges = regexRanges(re, doc);
-    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end));
+    const index = containmentIndex(regexRanges(re, doc));
+    base = base.filter((m) => !index.someContaining(m, () => true));
   }
   for (const cond of f.conds) {
     if (base.length === 0) break;
