@@ -25,6 +25,7 @@ import { makeDoc, wordsOf, type Doc, type Evaluator } from '../engine/formula.js
 import type { ModuleTable, ModuleTaint } from '../engine/taint/interfile.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
 import { isVulnerableRegex } from '../engine/redos.js';
+import { RegexTimeout, startRegexBudget, warmRegexWorker } from '../engine/regex.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
 import { passesPrefilter, runRule } from '../engine/run.js';
 import { runTaintRules } from '../engine/taint/run.js';
@@ -66,6 +67,8 @@ export interface ScannerOptions {
   maxNodes?: number;
   /** Candidate matches (bindings) one rule may hold on one document (default 1 million). */
   maxBindings?: number;
+  /** Time one rule's backtracking regexes may take on one document (default 5 s; engine/regex.ts). */
+  regexTimeoutMs?: number;
   /** metavariable-analysis: redos */
   hooks?: Evaluator;
   /** A project scan: files record taint summaries for other files. */
@@ -117,7 +120,9 @@ export class Scanner {
   static async create(options: ScannerOptions): Promise<Scanner> {
     await Promise.all(LANGUAGES.map((l) => loadLanguage(l)));
     const hooks: Evaluator = { redos: isVulnerableRegex, ...options.hooks };
-    return new Scanner(options.rules.map(compileRule), { ...options, hooks });
+    const compiled = options.rules.map(compileRule);
+    await warmRegexWorker();
+    return new Scanner(compiled, { ...options, hooks });
   }
 
   /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
@@ -267,12 +272,13 @@ export class Scanner {
     }
     if (taint.length > 0) {
       if (doc.ctx) doc.ctx.bindings = 0;
+      startRegexBudget(this.options.regexTimeoutMs);
       try {
         const r = runTaintRules(taint, doc, language, this.options.hooks, interfile, { budget: this.options.taintBudget });
         out.push(...r.findings);
         if (file && r.module) file.taint = r.module;
       } catch (e) {
-        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded;
+        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded || e instanceof RegexTimeout;
         errors.push({
           path: doc.path,
           kind: budget ? 'timeout' : 'rule',
@@ -317,12 +323,13 @@ export class Scanner {
   }
 
   private safeRun(cr: CompiledRule, doc: Doc, lang: LanguageId | null, errors: ScanError[]): Finding[] {
-    // the bindings budget is per rule and document
+    // the bindings and regex time budgets are per rule and document
     if (doc.ctx) doc.ctx.bindings = 0;
+    startRegexBudget(this.options.regexTimeoutMs);
     try {
       return runRule(cr, doc, lang, this.options.hooks);
     } catch (e) {
-      const budget = e instanceof MatchBudgetExceeded;
+      const budget = e instanceof MatchBudgetExceeded || e instanceof RegexTimeout;
       errors.push({
         path: doc.path,
         kind: budget ? 'timeout' : 'rule',

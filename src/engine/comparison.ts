@@ -5,7 +5,10 @@
  * strptime(). Parsed once per rule; evaluated per match.
  */
 
-import { toJsRegex } from './pattern/compile.js';
+import { RuleRegex } from './regex.js';
+
+/** re.match regexes of comparisons, compiled once (a comparison runs per candidate match). */
+const matchRegexes = new Map<string, RuleRegex>();
 
 export type Value = number | string | boolean | null | Value[];
 
@@ -283,8 +286,9 @@ function call(fn: string, args: Value[]): Value {
       const [re, s] = args;
       if (typeof re !== 'string' || typeof s !== 'string') return false;
       // the rule's (Python) regex dialect, inline flags included, anchored as re.match is
-      const js = toJsRegex(re);
-      return new RegExp(`^(?:${js.source})`, js.flags).test(s);
+      let rr = matchRegexes.get(re);
+      if (!rr) matchRegexes.set(re, (rr = RuleRegex.compile(re, { anchored: true })));
+      return rr.test(s);
     }
     case 'today':
       return Math.floor(Date.now() / 86_400_000);

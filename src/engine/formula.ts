@@ -12,7 +12,8 @@ import type { LanguageId } from '../core/types.js';
 import { languageById, languageForName } from '../languages/index.js';
 import { isLoaded, parseText } from '../languages/treesitter.js';
 import { ComparisonError, evaluate, parseComparison, parseIntLiteral, type Value } from './comparison.js';
-import { compilePattern, PatternError, toJsRegex, type CompiledPattern } from './pattern/compile.js';
+import { compilePattern, PatternError, type CompiledPattern } from './pattern/compile.js';
+import { RuleRegex } from './regex.js';
 import { findMatches, lookup, MatchContext, sameCode, typeMatches, type Binding, type Env } from './pattern/match.js';
 
 export interface Range {
@@ -36,7 +37,7 @@ export interface Doc {
 
 export type CFormula =
   | { k: 'pattern'; pats: Map<LanguageId, CompiledPattern> }
-  | { k: 'regex'; re: RegExp }
+  | { k: 'regex'; re: RuleRegex }
   | { k: 'either'; children: CFormula[]; insideOnly: boolean }
   | { k: 'lang'; languages: LanguageId[]; inner: CFormula | null }
   | {
@@ -45,13 +46,13 @@ export type CFormula =
       insides: CFormula[];
       nots: CFormula[];
       notInsides: CFormula[];
-      notRegex: RegExp[];
+      notRegex: RuleRegex[];
       conds: CCond[];
       focus: string[][];
     };
 
 type CCond =
-  | { k: 'regex'; mv: string; re: RegExp; constantPropagation: boolean }
+  | { k: 'regex'; mv: string; re: RuleRegex; constantPropagation: boolean }
   | { k: 'pattern'; mv: string; formula: CFormula; language: LanguageId | 'regex' | null }
   | { k: 'comparison'; expr: ReturnType<typeof parseComparison>; base?: number; strip: boolean; source: string }
   | { k: 'entropy'; mv: string }
@@ -87,8 +88,7 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
       return { k: 'pattern', pats };
     }
     case 'regex':
-      // `d`: capture group offsets, so named groups bind exactly where they matched
-      return { k: 'regex', re: regexFor(spec.regex, 'gmd') };
+      return { k: 'regex', re: regexFor(spec.regex) };
     case 'either': {
       const children = spec.children.map((c) => compileFormula(c, languages));
       const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
@@ -108,10 +108,9 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
   }
 }
 
-function regexFor(src: string, flags: string): RegExp {
-  const base = toJsRegex(src);
-  const all = new Set([...base.flags, ...flags]);
-  return new RegExp(base.source, [...all].join(''));
+/** pattern-regex and pattern-not-regex: `^` and `$` at line ends, as Semgrep's. */
+function regexFor(src: string): RuleRegex {
+  return RuleRegex.compile(src, { flags: 'm' });
 }
 
 function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFormula, { k: 'all' }>): void {
@@ -132,7 +131,7 @@ function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFor
       f.notInsides.push(compileFormula(item.formula, languages));
       return;
     case 'not-regex':
-      f.notRegex.push(regexFor(item.regex, 'gm'));
+      f.notRegex.push(regexFor(item.regex));
       return;
     case 'focus':
       f.focus.push(item.metavariables);
@@ -170,9 +169,8 @@ function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFor
 }
 
 /** metavariable-regex is anchored at the start of the value, as Semgrep's (Python re.match). */
-function anchored(src: string): RegExp {
-  const base = toJsRegex(src);
-  return new RegExp(`^(?:${base.source})`, base.flags);
+function anchored(src: string): RuleRegex {
+  return RuleRegex.compile(src, { anchored: true });
 }
 
 /** Words that must occur in the file for the formula to match (null: no requirement known). */
@@ -240,36 +238,21 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
   }
 }
 
-function regexRanges(re: RegExp, doc: Doc, within?: { start: number; end: number }): Range[] {
+function regexRanges(re: RuleRegex, doc: Doc, within?: { start: number; end: number }): Range[] {
   const out: Range[] = [];
-  const from = within?.start ?? 0;
   const text = within ? doc.text.slice(0, within.end) : doc.text;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = re.exec(text)) !== null) {
-    if (++guard > 10_000) break;
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
+  for (const m of re.all(text, within?.start ?? 0, 10_000)) {
     let env: Env = null;
-    const indices = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } & [number, number][] }).indices;
     // named groups bind metavariables: (?P<X>...) binds $X
-    for (const [name, value] of Object.entries(m.groups ?? {})) {
-      const at = indices?.groups?.[name];
-      if (value === undefined || !at) continue;
-      env = { name: `$${name}`, nodes: [textNode(at[0], at[1], value)], next: env };
+    for (const [name, at] of Object.entries(m.named)) {
+      if (at) env = { name: `$${name}`, nodes: [textNode(at[0], at[1], text.slice(at[0], at[1]))], next: env };
     }
     // numbered groups bind $1, $2 ... as Semgrep's do
-    for (let g = 1; g < m.length; g++) {
-      const value = m[g];
-      const at = indices?.[g];
-      if (value === undefined || !at) continue;
-      env = { name: `$${g}`, nodes: [textNode(at[0], at[1], value)], next: env };
-    }
-    out.push({ start, end, env });
+    m.groups.forEach((at, i) => {
+      if (at) env = { name: `$${i + 1}`, nodes: [textNode(at[0], at[1], text.slice(at[0], at[1]))], next: env };
+    });
+    out.push({ start: m.index, end: m.end, env });
   }
-  re.lastIndex = 0;
   return out;
 }
 
@@ -524,13 +507,9 @@ function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null
       const r = cond.re.exec(text);
       if (!r) return [];
       let env = m.env;
-      if (r.groups) {
-        const base = b.nodes[0]?.start ?? m.start;
-        for (const [name, value] of Object.entries(r.groups)) {
-          if (value === undefined) continue;
-          const at = text.indexOf(value);
-          env = { name: `$${name}`, nodes: [textNode(base + Math.max(at, 0), base + Math.max(at, 0) + value.length, value)], next: env };
-        }
+      const base = b.nodes[0]?.start ?? m.start;
+      for (const [name, at] of Object.entries(r.named)) {
+        if (at) env = { name: `$${name}`, nodes: [textNode(base + at[0], base + at[1], text.slice(at[0], at[1]))], next: env };
       }
       return [{ ...m, env }];
     }

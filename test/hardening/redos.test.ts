@@ -55,13 +55,10 @@ const DYNAMIC_ALLOWED: { file: string; arg: string; why: string }[] = [
   { file: 'src/secrets/providers/build.ts', arg: '`(?:${words.map(esc)', why: 'builds provider patterns; each built one passes the bounded lint (test/secrets/patterns.test.ts)' },
   { file: 'src/secrets/providers/keys.ts', arg: '`(?:${schemes.map(', why: 'a provider pattern (URL credentials); passes the bounded lint (test/secrets/patterns.test.ts)' },
   { file: 'src/secrets/providers/keys.ts', arg: '`(?<![A-Za-z0-9+.\\\\-])(?:https?', why: 'a provider pattern (URL credentials); passes the bounded lint (test/secrets/patterns.test.ts)' },
-  // rule regexes (user text): compiled through src/engine/regex.ts, linear or time-bounded (test/hardening/hangs.test.ts)
-  { file: 'src/engine/comparison.ts', arg: '`^(?:${js.source})`', why: 'a rule regex: run by the bounded rule-regex engine' },
-  { file: 'src/engine/formula.ts', arg: 'base.source', why: 'a rule regex: run by the bounded rule-regex engine' },
-  { file: 'src/engine/formula.ts', arg: '`^(?:${base.source})`', why: 'a rule regex: run by the bounded rule-regex engine' },
-  { file: 'src/engine/pattern/compile.ts', arg: 's', why: 'a rule regex: run by the bounded rule-regex engine' },
-  { file: 'src/engine/rules/load.ts', arg: "re.replace(/\\(\\?P</g, '(?<')", why: 'compiles a rule regex to check its syntax; never run' },
-  { file: 'src/engine/run.ts', arg: 're.source', why: 'a rule regex (fix-regex): run by the bounded rule-regex engine' },
+  // rule regexes (rule text): run only through RuleRegex (src/engine/regex.ts): bounded, linear (RE2) or stopped in time (test/hardening/hangs.test.ts)
+  { file: 'src/engine/pattern/compile.ts', arg: 's', why: 'a rule regex in JavaScript form (toJsRegex), run only through RuleRegex' },
+  { file: 'src/engine/regex.ts', arg: '`^(?:${base.source})`', why: 'a rule regex in JavaScript form, run in process only without unbounded quantifiers, else in the stoppable worker' },
+  { file: 'src/engine/regex-worker.ts', arg: 'req.source', why: 'a rule regex in JavaScript form: without unbounded quantifiers, or in the worker that is stopped in time' },
 ];
 
 /** Detector regexes the structural lint flags although they cannot backtrack: why. */

@@ -12,6 +12,7 @@ import { languageById } from '../../languages/index.js';
 import { parseText } from '../../languages/treesitter.js';
 import type { LanguageSupport } from '../../languages/types.js';
 import { DEEP, ELLIPSIS, MV_PREFIX, preprocessPattern, SEQ_PREFIX, TYPED_PREFIX } from './preprocess.js';
+import { RuleRegex } from '../regex.js';
 
 export type PNode = PMetavar | PSeqMetavar | PEllipsis | PDeep | PString | PTree;
 
@@ -38,7 +39,7 @@ export interface PString {
   /** any: "..."; exact: "text"; regex: "=~/re/"; mv: "$X" (binds the literal). */
   mode: 'any' | 'exact' | 'regex' | 'mv';
   value: string;
-  re?: RegExp;
+  re?: RuleRegex;
   /** f"..." / `...`: matches interpolated strings too. */
   interpolatedOk: boolean;
   node: Node;
@@ -292,7 +293,7 @@ class Converter {
     if (v === '...' || v === ELLIPSIS) return { k: 'str', mode: 'any', value: v, interpolatedOk: fprefix, node: n };
     const re = /^=~\/(.*)\/([a-z]*)$/s.exec(v);
     if (re) {
-      return { k: 'str', mode: 'regex', value: v, re: toJsRegex(re[1], re[2]), interpolatedOk: false, node: n };
+      return { k: 'str', mode: 'regex', value: v, re: RuleRegex.compile(re[1], { flags: re[2] }), interpolatedOk: false, node: n };
     }
     if (/^\$[A-Z_][A-Z0-9_]*$/.test(v)) return { k: 'str', mode: 'mv', value: v, interpolatedOk: fprefix, node: n };
     return { k: 'str', mode: 'exact', value: v, interpolatedOk: false, node: n };

@@ -10,6 +10,7 @@ import { parseSeverity } from '../../core/severity.js';
 import type { LanguageId, RuleMetadata } from '../../core/types.js';
 import { languagesForRuleName } from '../../languages/index.js';
 import { knownConcepts, modelsFor } from '../../languages/models.js';
+import { RuleRegex } from '../regex.js';
 
 export class RuleLoadError extends Error {
   constructor(
@@ -334,8 +335,8 @@ function checkMetavar(ctx: Ctx, v: unknown, path: (string | number)[]): string {
 
 function checkRegex(ctx: Ctx, re: string): void {
   try {
-    // the engine translates Semgrep's regex dialect; check the translated form compiles
-    void new RegExp(re.replace(/\(\?P</g, '(?<').replace(/^\(\?[imsx]+\)/, ''));
+    // compiled as the engine will run it (RE2, else JavaScript after translating Semgrep's dialect)
+    RuleRegex.compile(re);
   } catch (e) {
     fail(ctx, `invalid regex ${JSON.stringify(re)}: ${(e as Error).message}`);
   }
