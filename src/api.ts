@@ -2,6 +2,7 @@
  * The library API. The CLI, MCP server and hooks are thin surfaces over these functions, so
  * `scan()` here returns exactly the findings `redpen scan` prints.
  */
+import { UserError } from './core/errors.js';
 import type { Rule } from './core/rule.js';
 import { Scanner, type Detector } from './core/scanner.js';
 import type { LanguageId, ScanError, ScanResult, Severity } from './core/types.js';
@@ -92,7 +93,7 @@ export async function scan(input: ScanInput, options: ScanOptions = {}): Promise
 
 export function resolveLanguage(name: string): LanguageId {
   const l = languageForName(name);
-  if (!l) throw new Error(`unknown language \`${name}\` (supported: python, javascript, typescript, tsx)`);
+  if (!l) throw new UserError(`unknown language \`${name}\` (supported: python, javascript, typescript, tsx)`);
   return l;
 }
 

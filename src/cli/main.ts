@@ -9,6 +9,7 @@
  * the MCP SDK or the advisory database.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../core/errors.js';
 import { REPORTERS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ScanCliOptions } from './commands.js';
@@ -114,7 +115,7 @@ function reportFatal(e: unknown): number {
     return 2;
   }
   const name = (e as Error)?.constructor?.name ?? '';
-  if (USER_ERRORS.has(name)) {
+  if (USER_ERRORS.has(name) || e instanceof UserError) {
     process.stderr.write(`redpen: ${(e as Error).message}\n`);
     return 2;
   }
@@ -123,11 +124,13 @@ function reportFatal(e: unknown): number {
     return 2;
   }
   const err = e as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOENT') {
+  // a file the user named that cannot be read or written (missing, a folder, no permission, disk full)
+  if (err && typeof err.code === 'string' && (err.code === 'ENOENT' || typeof err.syscall === 'string')) {
     process.stderr.write(`redpen: ${err.message}\n`);
     return 2;
   }
-  process.stderr.write(`redpen: fatal: ${err?.stack ?? String(e)}\n`);
+  // anything else is a bug in redpen: enough to report it
+  process.stderr.write(`redpen: internal error (a bug in redpen; please report it with this trace): ${err?.stack ?? String(e)}\n`);
   return 2;
 }
 

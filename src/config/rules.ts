@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../core/rule.js';
 import { loadRulesFromText, RuleLoadError } from '../engine/rules/load.js';
+import { regexWarnings } from '../engine/rules/regex-warnings.js';
 import { modelsDigest } from '../languages/models.js';
 import { defaultCacheDir, hashOf, readCached, writeCached } from '../runner/cache.js';
 import { VERSION } from '../version.js';
@@ -48,14 +49,15 @@ function packOf(rule: Rule): string {
   return typeof p === 'string' ? p : 'recommended';
 }
 
-async function loadFile(file: string, display: string): Promise<{ rules: Rule[]; warnings: RuleLoadError[] }> {
+/** `analyse`: warn about regexes that can backtrack (user rules; the bundled ones are tested). */
+async function loadFile(file: string, display: string, analyse = false): Promise<{ rules: Rule[]; warnings: RuleLoadError[] }> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     throw new RuleLoadError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, display, undefined, undefined);
   }
-  return cachedLoad(text, display);
+  return cachedLoad(text, display, analyse);
 }
 
 let loader: string | null = null;
@@ -67,7 +69,7 @@ let loader: string | null = null;
 function loaderDigest(): string {
   if (loader === null) {
     const sources: string[] = [];
-    for (const m of ['../engine/rules/load', '../languages/models', '../core/severity', '../languages/index']) {
+    for (const m of ['../engine/rules/load', '../engine/rules/regex-warnings', '../languages/models', '../core/severity', '../languages/index']) {
       for (const ext of ['.js', '.ts']) {
         try {
           sources.push(fsSync.readFileSync(fileURLToPath(new URL(m + ext, import.meta.url)), 'utf8'));
@@ -94,8 +96,8 @@ interface CachedLoad {
  * loader's code and the version. Files that fail to load are not cached (the error is raised anew, with its line). A
  * cache that cannot be read or written is a miss, never an error.
  */
-function cachedLoad(text: string, display: string): { rules: Rule[]; warnings: RuleLoadError[] } {
-  const file = path.join(defaultCacheDir(), 'rules', `${hashOf(VERSION, loaderDigest(), display, modelsDigest(), text)}.json`);
+function cachedLoad(text: string, display: string, analyse: boolean): { rules: Rule[]; warnings: RuleLoadError[] } {
+  const file = path.join(defaultCacheDir(), 'rules', `${hashOf(VERSION, loaderDigest(), display, modelsDigest(), analyse ? 'redos' : '', text)}.json`);
   const c = readCached<CachedLoad>(file);
   if (c && Array.isArray(c.rules) && Array.isArray(c.warnings)) {
     return {
@@ -104,6 +106,7 @@ function cachedLoad(text: string, display: string): { rules: Rule[]; warnings: R
     };
   }
   const loaded = loadRulesFromText(text, display);
+  if (analyse) for (const r of loaded.rules) loaded.warnings.push(...regexWarnings(r, display));
   writeCached(file, { rules: loaded.rules, warnings: loaded.warnings.map((w) => ({ message: w.message, file: w.file, line: w.line, ruleId: w.ruleId })) } satisfies CachedLoad);
   return loaded;
 }
@@ -153,7 +156,7 @@ export async function loadRuleConfigs(configs: string[], cwd = process.cwd()): P
     const list = st.isDirectory() ? await ruleFiles(abs) : [abs];
     for (const f of list) {
       files.push(f);
-      addAll(await loadFile(f, display(f, cwd)), f);
+      addAll(await loadFile(f, display(f, cwd), true), f);
     }
   }
   return { rules, warnings, files };

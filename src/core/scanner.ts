@@ -5,7 +5,9 @@
  * - `scanText` never throws for bad input: every failure becomes a ScanError in the result,
  *   and whatever could still be analysed is (a syntax error in one region does not hide
  *   findings elsewhere; one failing rule does not stop the others).
- * - Findings come out in document order with fingerprints and suppressions applied.
+ * - Findings come out in document order with fingerprints and suppressions applied, every
+ *   string in them cut to its bound (core/bound.ts): memory per finding does not grow with
+ *   the length of the line it is on.
  * - Nothing leaves a document unredacted: its findings, errors and taint summaries pass the
  *   document's Redaction (secrets/redact.ts) in `seal`, before any cache, report or surface
  *   sees them, and fingerprints hash the redacted text, keyed by the scan's secret key.
@@ -13,6 +15,7 @@
  *   call repeatedly (the library and inference-time guard depend on this).
  */
 import { LineIndex, type Tree } from './ast.js';
+import { boundFinding } from './bound.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Rule } from './rule.js';
 import { DEFAULT_MAX_FILE_BYTES, maxBytesFor } from './limits.js';
@@ -26,6 +29,7 @@ import { makeDoc, wordsOf, type Doc, type Evaluator } from '../engine/formula.js
 import type { ModuleTable, ModuleTaint } from '../engine/taint/interfile.js';
 import { MatchBudgetExceeded } from '../engine/pattern/match.js';
 import { isVulnerableRegex } from '../engine/redos.js';
+import { RegexTimeout, startRegexBudget, warmRegexWorker } from '../engine/regex.js';
 import { compileRule, type CompiledRule } from '../engine/rules/compile.js';
 import { passesPrefilter, runRule } from '../engine/run.js';
 import { runTaintRules } from '../engine/taint/run.js';
@@ -70,6 +74,12 @@ export interface ScannerOptions {
   maxFileBytes?: number;
   parseTimeoutMs?: number;
   maxDepth?: number;
+  /** Nodes a document's syntax tree may have (default 2 million): bounded memory per document. */
+  maxNodes?: number;
+  /** Candidate matches (bindings) one rule may hold on one document (default 1 million). */
+  maxBindings?: number;
+  /** Time one rule's backtracking regexes may take on one document (default 5 s; engine/regex.ts). */
+  regexTimeoutMs?: number;
   /** metavariable-analysis: redos */
   hooks?: Evaluator;
   /** A project scan: files record taint summaries for other files. */
@@ -103,7 +113,8 @@ export function documentKind(path: string | undefined, text: string, language?: 
   if (path && MARKDOWN_EXT.test(path)) return 'markdown';
   const named = path && path !== '-' && !path.startsWith('<') ? path : undefined;
   // stdin and snippets: a chat transcript with fenced blocks is markdown, whatever its prose says
-  if (!named && /^\s*(```|~~~)/m.test(text)) return 'markdown';
+  // (`[ \t]*`, not `\s*`: indentation cannot run across lines, so a text of blank lines stays linear)
+  if (!named && /^[ \t]*(```|~~~)/m.test(text)) return 'markdown';
   return detectLanguage(named, text) ?? 'text';
 }
 
@@ -129,7 +140,9 @@ export class Scanner {
   static async create(options: ScannerOptions): Promise<Scanner> {
     await Promise.all(LANGUAGES.map((l) => loadLanguage(l)));
     const hooks: Evaluator = { redos: isVulnerableRegex, ...options.hooks };
-    return new Scanner(options.rules.map(compileRule), { ...options, hooks });
+    const compiled = options.rules.map(compileRule);
+    await warmRegexWorker();
+    return new Scanner(compiled, { ...options, hooks });
   }
 
   /** Scan one document. `path` is used for reporting and language detection ('-' for stdin). */
@@ -209,12 +222,13 @@ export class Scanner {
     result.errors = result.errors.map((e) => redaction.value(e));
     if (result.taint) result.taint = { ...result.taint, exports: redaction.value(result.taint.exports) };
     assignFingerprints(result.findings, (f) => (f.location.path === path ? redaction.text(text.slice(f.location.start.offset, f.location.end.offset)) : f.snippet));
+    for (const f of result.findings) boundFinding(f);
     if (this.options.relate !== false) result.findings = relateFindings(result.findings);
   }
 
   private parse(path: string, text: string, language: LanguageId, errors: ScanError[], mapLoc?: (loc: Location) => Location): Tree | null {
     try {
-      const tree = parseText(language, text, { timeoutMs: this.options.parseTimeoutMs, maxDepth: this.options.maxDepth });
+      const tree = parseText(language, text, { timeoutMs: this.options.parseTimeoutMs, maxDepth: this.options.maxDepth, maxNodes: this.options.maxNodes });
       if (tree.errors.length > 0) {
         const e = tree.errors[0];
         let loc: Location = { path, start: tree.lines.position(e.start), end: tree.lines.position(Math.max(e.end, e.start)) };
@@ -289,6 +303,7 @@ export class Scanner {
     const out: Finding[] = [];
     const taint: CompiledRule[] = [];
     const interfile = file && this.options.interfile ? { table } : undefined;
+    if (doc.ctx && this.options.maxBindings) doc.ctx.bindingBudget = this.options.maxBindings;
     for (const cr of this.byLanguage.get(language) ?? []) {
       if (!cr.appliesTo(doc.path)) continue;
       if (cr.taint) {
@@ -300,12 +315,14 @@ export class Scanner {
       } else if (!table) out.push(...this.safeRun(cr, doc, language, errors));
     }
     if (taint.length > 0) {
+      if (doc.ctx) doc.ctx.bindings = 0;
+      startRegexBudget(this.options.regexTimeoutMs);
       try {
         const r = runTaintRules(taint, doc, language, this.options.hooks, interfile, { budget: this.options.taintBudget });
         out.push(...r.findings);
         if (file && r.module) file.taint = r.module;
       } catch (e) {
-        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded;
+        const budget = e instanceof TaintBudgetExceeded || e instanceof MatchBudgetExceeded || e instanceof RegexTimeout;
         errors.push({
           path: doc.path,
           kind: budget ? 'timeout' : 'rule',
@@ -349,10 +366,13 @@ export class Scanner {
   }
 
   private safeRun(cr: CompiledRule, doc: Doc, lang: LanguageId | null, errors: ScanError[]): Finding[] {
+    // the bindings and regex time budgets are per rule and document
+    if (doc.ctx) doc.ctx.bindings = 0;
+    startRegexBudget(this.options.regexTimeoutMs);
     try {
       return runRule(cr, doc, lang, this.options.hooks);
     } catch (e) {
-      const budget = e instanceof MatchBudgetExceeded;
+      const budget = e instanceof MatchBudgetExceeded || e instanceof RegexTimeout;
       errors.push({
         path: doc.path,
         kind: budget ? 'timeout' : 'rule',

@@ -76,6 +76,8 @@ export interface TraceStep {
   message: string;
   /** The source line the step starts on (untrimmed, so columns line up). */
   snippet?: string;
+  /** Set when a long line was cut to a window: the source column the snippet starts at (after a `…`). */
+  snippetFrom?: number;
 }
 
 export interface BoundMetavar {
@@ -156,8 +158,10 @@ export interface Finding {
   severity: Severity;
   confidence: Confidence;
   location: Location;
-  /** The source line(s) of the match, redacted for secrets. */
+  /** The source line(s) of the match, redacted for secrets; long lines cut to a window (core/bound.ts). */
   snippet: string;
+  /** Set when the first line was cut to a window: the source column the snippet starts at (after a `…`). */
+  snippetFrom?: number;
   cwe: string[];
   owasp: string[];
   metadata: RuleMetadata;

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/limits.js';
 import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { LineIndex } from '../core/ast.js';
 import { assignFingerprints } from '../core/fingerprint.js';
 import { applySuppressions } from '../core/suppress.js';
@@ -306,8 +307,10 @@ function projectName(kind: ManifestKind, text: string): string | undefined {
       return typeof n === 'string' ? n : undefined;
     }
     if (kind === 'pyproject.toml') {
-      const m = /^\s*\[(?:project|tool\.poetry)\][^[]*?^\s*name\s*=\s*["']([^"']+)["']/ms.exec(text);
-      return m?.[1];
+      // parsed, not searched: a regex over the section rescanned the file (a project's own file is untrusted input)
+      const t = parseToml(text) as { project?: { name?: unknown }; tool?: { poetry?: { name?: unknown } } };
+      const n = t.project?.name ?? t.tool?.poetry?.name;
+      return typeof n === 'string' ? n : undefined;
     }
   } catch {
     // the parser reported it

@@ -12,11 +12,13 @@
  *   osv.ts, exactly as for records fetched from the API.
  * - Importing is idempotent: a record replaces an older or equal `modified` copy, never a newer one.
  * - A bad record is counted and reported, never a reason to stop the import.
+ * - Imports decompress within bounds (ImportLimits): an archive entry or a JSON line over the
+ *   per-record size, a file over the total, or an entry that expands by more than the ratio
+ *   (a zip or gzip bomb) is refused with its reason, before it can exhaust memory.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -38,6 +40,30 @@ CREATE TABLE IF NOT EXISTS affected (
   PRIMARY KEY (ecosystem, name, id)
 ) WITHOUT ROWID;
 `;
+
+/** How much an import may decompress (zip and gzip bombs); defaults far above real OSV data. */
+export interface ImportLimits {
+  /** Bytes one record may take decompressed: a zip entry, or a line of JSON Lines. */
+  maxRecordBytes: number;
+  /** Bytes one input file may decompress to in all. */
+  maxTotalBytes: number;
+  /** Decompressed over compressed size, above which an entry or a gzip stream is refused... */
+  maxRatio: number;
+  /** ...once it is past this many bytes (small JSON compresses well too). */
+  ratioFloorBytes: number;
+}
+
+/** OSV records are kilobytes (the largest about a megabyte); all of npm's unpack to a few GB. */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxRecordBytes: 32 * 2 ** 20,
+  maxTotalBytes: 16 * 2 ** 30,
+  maxRatio: 200,
+  ratioFloorBytes: 2 ** 20,
+};
+
+function mib(n: number): string {
+  return n >= 2 ** 20 ? `${Math.round(n / 2 ** 20)} MiB` : `${n} bytes`;
+}
 
 export interface ImportStats {
   /** Records stored (new or newer). */
@@ -195,21 +221,21 @@ export class AdvisoryDb {
   }
 
   /** Import a folder (recursively), a zip archive, a JSON file, or JSON Lines (gzipped or not). */
-  async importPath(p: string): Promise<ImportStats> {
+  async importPath(p: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportStats> {
     const stats = emptyStats();
     const st = fs.statSync(p);
     if (st.isDirectory()) {
-      for (const f of listFiles(p)) await this.importFile(f, stats);
-    } else await this.importFile(p, stats);
+      for (const f of listFiles(p)) await this.importFile(f, stats, limits);
+    } else await this.importFile(p, stats, limits);
     this.setMeta('updated', new Date().toISOString());
     return stats;
   }
 
-  private async importFile(file: string, stats: ImportStats): Promise<void> {
+  private async importFile(file: string, stats: ImportStats, limits: ImportLimits): Promise<void> {
     const kind = await sniffFile(file);
-    if (kind === 'zip') await this.importRecords(zipRecords(file), stats);
+    if (kind === 'zip') await this.importRecords(zipRecords(file, limits), stats);
     else if (kind === 'json') await this.importRecords(jsonFileRecords(file), stats);
-    else if (kind === 'jsonl' || kind === 'gzip') await this.importRecords(jsonLines(file, kind === 'gzip'), stats);
+    else if (kind === 'jsonl' || kind === 'gzip') await this.importRecords(jsonLines(file, kind === 'gzip', limits), stats);
     else {
       stats.failed++;
       if (stats.errors.length < 20) stats.errors.push(`${file}: not JSON, JSON Lines or a zip archive`);
@@ -299,24 +325,67 @@ async function* jsonFileRecords(file: string): AsyncGenerator<{ value?: unknown;
   else yield { value: data, where: file };
 }
 
-async function* jsonLines(file: string, gzip: boolean): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+/**
+ * JSON Lines, split by hand so that a line is bounded (readline would buffer a newline-free
+ * gzip bomb whole), and the whole stream is bounded in total and in ratio to the file.
+ */
+async function* jsonLines(file: string, gzip: boolean, limits: ImportLimits): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+  const compressed = fs.statSync(file).size;
   const raw = fs.createReadStream(file);
   const stream: Readable = gzip ? raw.pipe(zlib.createGunzip()) : raw;
-  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  raw.on('error', (e) => stream.destroy(e));
   let n = 0;
-  for await (const line of rl) {
+  let total = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const record = (line: string) => {
     n++;
-    if (!line.trim()) continue;
+    if (!line.trim()) return null;
     try {
-      yield { value: JSON.parse(line), where: `${file}:${n}` };
+      return { value: JSON.parse(line) as unknown, where: `${file}:${n}` };
     } catch (e) {
-      yield { error: `invalid JSON: ${(e as Error).message}`, where: `${file}:${n}` };
+      return { error: `invalid JSON: ${(e as Error).message}`, where: `${file}:${n}` };
     }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limits.maxTotalBytes) {
+        yield { error: `refused: decompresses to more than ${mib(limits.maxTotalBytes)} in all; import stopped`, where: file };
+        return;
+      }
+      if (gzip && total > limits.ratioFloorBytes && total > compressed * limits.maxRatio) {
+        yield { error: `refused: expands more than ${limits.maxRatio} times (a gzip bomb?); import stopped`, where: file };
+        return;
+      }
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+        pending.push(chunk.subarray(start, nl));
+        const r = record(Buffer.concat(pending).toString('utf8'));
+        pending = [];
+        pendingBytes = 0;
+        start = nl + 1;
+        if (r) yield r;
+      }
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > limits.maxRecordBytes) {
+        yield { error: `refused: line ${n + 1} is longer than ${mib(limits.maxRecordBytes)}; import stopped`, where: file };
+        return;
+      }
+      if (start < chunk.length) pending.push(chunk.subarray(start));
+    }
+    const r = record(Buffer.concat(pending).toString('utf8'));
+    if (r) yield r;
+  } catch (e) {
+    yield { error: `cannot read: ${(e as Error).message}`, where: file };
+  } finally {
+    stream.destroy();
+    raw.destroy();
   }
 }
 
 /** JSON entries of a zip archive, read one at a time (the npm archive is hundreds of MB). */
-async function* zipRecords(file: string): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
+async function* zipRecords(file: string, limits: ImportLimits): AsyncGenerator<{ value?: unknown; error?: string; where: string }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(err ?? new Error('cannot open zip')) : resolve(z))),
   );
@@ -326,18 +395,49 @@ async function* zipRecords(file: string): AsyncGenerator<{ value?: unknown; erro
     queue.push(v);
     wake?.();
   };
+  let total = 0;
+  let stopped = false;
   zip.on('entry', (entry: yauzl.Entry) => {
+    if (stopped) return;
     if (!/\.json$/i.test(entry.fileName)) {
       zip.readEntry();
       return;
     }
+    const where = `${file}!${entry.fileName}`;
+    // sizes as the archive declares them, refused before reading (yauzl fails an entry whose
+    // data runs past its declared size); then counted again as the data arrives
+    const size = entry.uncompressedSize;
+    total += size;
+    if (total > limits.maxTotalBytes) {
+      stopped = true;
+      push({ error: `refused: the archive decompresses to more than ${mib(limits.maxTotalBytes)} in all; import stopped`, where });
+      push(null);
+      zip.close();
+      return;
+    }
+    if (size > limits.maxRecordBytes) {
+      push({ error: `refused: decompresses to ${mib(size)}, over the ${mib(limits.maxRecordBytes)} limit for one record`, where });
+      return;
+    }
+    if (size > limits.ratioFloorBytes && size > entry.compressedSize * limits.maxRatio) {
+      push({ error: `refused: expands ${Math.round(size / Math.max(1, entry.compressedSize))} times (a zip bomb?)`, where });
+      return;
+    }
     zip.openReadStream(entry, (err, rs) => {
       if (err || !rs) {
-        push({ error: `cannot read: ${err?.message}`, where: `${file}!${entry.fileName}` });
+        push({ error: `cannot read: ${err?.message}`, where });
         return;
       }
       const chunks: Buffer[] = [];
-      rs.on('data', (c: Buffer) => chunks.push(c));
+      let read = 0;
+      rs.on('data', (c: Buffer) => {
+        read += c.length;
+        if (read > limits.maxRecordBytes) {
+          rs.destroy(new Error(`refused: decompresses to more than ${mib(limits.maxRecordBytes)}`));
+          return;
+        }
+        chunks.push(c);
+      });
       rs.on('error', (e) => push({ error: e.message, where: `${file}!${entry.fileName}` }));
       rs.on('end', () => {
         try {
@@ -361,6 +461,6 @@ async function* zipRecords(file: string): AsyncGenerator<{ value?: unknown; erro
     if (item === null) return;
     yield item;
     // read the next entry only once this one is consumed: bounded memory
-    zip.readEntry();
+    if (!stopped) zip.readEntry();
   }
 }

@@ -109,6 +109,8 @@ export function installCommands(path: string, text: string, lines: LineIndex): D
     for (const tok of args.split(/(\s+)/)) {
       const start = pos;
       pos += tok.length;
+      // a package name or spec is short; a longer token is not one (and is not fed to the regexes below)
+      if (tok.length > 300) continue;
       const t = tok.replace(/^["']|["']$/g, '').replace(/[.,:;!?)]+$/, '');
       if (!t.trim() || t.startsWith('-') || t.includes('\\') || t.includes('$') || t.includes('/') && python) continue;
       if (/[<>=]/.test(t) && !python) continue;

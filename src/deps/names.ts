@@ -205,7 +205,12 @@ export function npmPackageOf(spec: string): string | null {
   if (s.startsWith('@/') || s.startsWith('@@/')) return null;
   if (isNodeBuiltin(s)) return null;
   let rest = s;
-  if (rest.startsWith('npm:')) rest = rest.slice(4).replace(/(.)@[^/]*$/, '$1');
+  if (rest.startsWith('npm:')) {
+    // `npm:name@range`: the range starts at the first `@` after the last `/` (not at the start)
+    rest = rest.slice(4);
+    const at = rest.indexOf('@', Math.max(1, rest.lastIndexOf('/') + 1));
+    if (at > 0) rest = rest.slice(0, at);
+  }
   else if (/^[a-z][a-z0-9+.-]*:/i.test(rest)) return null; // http:, data:, bun:, virtual:, jsr:
   const parts = rest.split('/');
   const name = rest.startsWith('@') ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : null) : parts[0];

@@ -56,7 +56,7 @@ const pypiScheme: VersionScheme = {
     const parts = spec.split(',').map((p) => p.trim()).filter(Boolean);
     const candidates: string[] = [];
     for (const p of parts) {
-      const m = /^(~=|===?|>=)\s*(.+)$/.exec(p);
+      const m = /^(~=|===?|>=)\s*([\s\S]+)$/.exec(p);
       if (!m) continue;
       const v = m[2].replace(/\.\*$/, '');
       if (pyVersion(v)) candidates.push(v);

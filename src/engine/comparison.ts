@@ -5,7 +5,10 @@
  * strptime(). Parsed once per rule; evaluated per match.
  */
 
-import { toJsRegex } from './pattern/compile.js';
+import { RuleRegex } from './regex.js';
+
+/** re.match regexes of comparisons, compiled once (a comparison runs per candidate match). */
+const matchRegexes = new Map<string, RuleRegex>();
 
 export type Value = number | string | boolean | null | Value[];
 
@@ -177,7 +180,7 @@ export function parseIntLiteral(s: string, base?: number): number | null {
   if (/^0[oO][0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
   if (/^0[bB][01]+$/.test(t)) return parseInt(t.slice(2), 2);
   if (/^0[0-7]+$/.test(t)) return parseInt(t.slice(1), 8); // legacy octal (JS `0755`, Python 2)
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
   return null;
 }
 
@@ -283,8 +286,9 @@ function call(fn: string, args: Value[]): Value {
       const [re, s] = args;
       if (typeof re !== 'string' || typeof s !== 'string') return false;
       // the rule's (Python) regex dialect, inline flags included, anchored as re.match is
-      const js = toJsRegex(re);
-      return new RegExp(`^(?:${js.source})`, js.flags).test(s);
+      let rr = matchRegexes.get(re);
+      if (!rr) matchRegexes.set(re, (rr = RuleRegex.compile(re, { anchored: true })));
+      return rr.test(s);
     }
     case 'today':
       return Math.floor(Date.now() / 86_400_000);

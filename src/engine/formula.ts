@@ -12,7 +12,8 @@ import type { LanguageId } from '../core/types.js';
 import { languageById, languageForName } from '../languages/index.js';
 import { isLoaded, parseText } from '../languages/treesitter.js';
 import { ComparisonError, evaluate, parseComparison, parseIntLiteral, type Value } from './comparison.js';
-import { compilePattern, PatternError, toJsRegex, type CompiledPattern } from './pattern/compile.js';
+import { compilePattern, PatternError, type CompiledPattern } from './pattern/compile.js';
+import { RuleRegex } from './regex.js';
 import { findMatches, lookup, MatchContext, sameCode, typeMatches, type Binding, type Env } from './pattern/match.js';
 
 export interface Range {
@@ -36,7 +37,7 @@ export interface Doc {
 
 export type CFormula =
   | { k: 'pattern'; pats: Map<LanguageId, CompiledPattern> }
-  | { k: 'regex'; re: RegExp }
+  | { k: 'regex'; re: RuleRegex }
   | { k: 'either'; children: CFormula[]; insideOnly: boolean }
   | { k: 'lang'; languages: LanguageId[]; inner: CFormula | null }
   | {
@@ -45,13 +46,13 @@ export type CFormula =
       insides: CFormula[];
       nots: CFormula[];
       notInsides: CFormula[];
-      notRegex: RegExp[];
+      notRegex: RuleRegex[];
       conds: CCond[];
       focus: string[][];
     };
 
 type CCond =
-  | { k: 'regex'; mv: string; re: RegExp; constantPropagation: boolean }
+  | { k: 'regex'; mv: string; re: RuleRegex; constantPropagation: boolean }
   | { k: 'pattern'; mv: string; formula: CFormula; language: LanguageId | 'regex' | null }
   | { k: 'comparison'; expr: ReturnType<typeof parseComparison>; base?: number; strip: boolean; source: string }
   | { k: 'entropy'; mv: string }
@@ -87,8 +88,7 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
       return { k: 'pattern', pats };
     }
     case 'regex':
-      // `d`: capture group offsets, so named groups bind exactly where they matched
-      return { k: 'regex', re: regexFor(spec.regex, 'gmd') };
+      return { k: 'regex', re: regexFor(spec.regex) };
     case 'either': {
       const children = spec.children.map((c) => compileFormula(c, languages));
       const insideOnly = children.every((c) => c.k === 'all' && c.positives.length === 0 && c.insides.length > 0);
@@ -108,10 +108,9 @@ export function compileFormula(spec: FormulaSpec, languages: LanguageId[]): CFor
   }
 }
 
-function regexFor(src: string, flags: string): RegExp {
-  const base = toJsRegex(src);
-  const all = new Set([...base.flags, ...flags]);
-  return new RegExp(base.source, [...all].join(''));
+/** pattern-regex and pattern-not-regex: `^` and `$` at line ends, as Semgrep's. */
+function regexFor(src: string): RuleRegex {
+  return RuleRegex.compile(src, { flags: 'm' });
 }
 
 function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFormula, { k: 'all' }>): void {
@@ -132,7 +131,7 @@ function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFor
       f.notInsides.push(compileFormula(item.formula, languages));
       return;
     case 'not-regex':
-      f.notRegex.push(regexFor(item.regex, 'gm'));
+      f.notRegex.push(regexFor(item.regex));
       return;
     case 'focus':
       f.focus.push(item.metavariables);
@@ -170,9 +169,8 @@ function compileItem(item: FormulaItem, languages: LanguageId[], f: Extract<CFor
 }
 
 /** metavariable-regex is anchored at the start of the value, as Semgrep's (Python re.match). */
-function anchored(src: string): RegExp {
-  const base = toJsRegex(src);
-  return new RegExp(`^(?:${base.source})`, base.flags);
+function anchored(src: string): RuleRegex {
+  return RuleRegex.compile(src, { anchored: true });
 }
 
 /** Words that must occur in the file for the formula to match (null: no requirement known). */
@@ -222,7 +220,9 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
         const words = (doc.words ??= wordsOf(doc.text));
         if (!pat.words.every((w) => words.has(w))) return [];
       }
-      return findMatches(doc.ctx, pat, within);
+      const found = findMatches(doc.ctx, pat, within);
+      doc.ctx.bind(found.length);
+      return found;
     }
     case 'regex':
       return regexRanges(f.re, doc, within);
@@ -238,36 +238,21 @@ export function evalFormula(f: CFormula, doc: Doc, lang: LanguageId | null, hook
   }
 }
 
-function regexRanges(re: RegExp, doc: Doc, within?: { start: number; end: number }): Range[] {
+function regexRanges(re: RuleRegex, doc: Doc, within?: { start: number; end: number }): Range[] {
   const out: Range[] = [];
-  const from = within?.start ?? 0;
   const text = within ? doc.text.slice(0, within.end) : doc.text;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = re.exec(text)) !== null) {
-    if (++guard > 10_000) break;
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
+  for (const m of re.all(text, within?.start ?? 0, 10_000)) {
     let env: Env = null;
-    const indices = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } & [number, number][] }).indices;
     // named groups bind metavariables: (?P<X>...) binds $X
-    for (const [name, value] of Object.entries(m.groups ?? {})) {
-      const at = indices?.groups?.[name];
-      if (value === undefined || !at) continue;
-      env = { name: `$${name}`, nodes: [textNode(at[0], at[1], value)], next: env };
+    for (const [name, at] of Object.entries(m.named)) {
+      if (at) env = { name: `$${name}`, nodes: [textNode(at[0], at[1], text.slice(at[0], at[1]))], next: env };
     }
     // numbered groups bind $1, $2 ... as Semgrep's do
-    for (let g = 1; g < m.length; g++) {
-      const value = m[g];
-      const at = indices?.[g];
-      if (value === undefined || !at) continue;
-      env = { name: `$${g}`, nodes: [textNode(at[0], at[1], value)], next: env };
-    }
-    out.push({ start, end, env });
+    m.groups.forEach((at, i) => {
+      if (at) env = { name: `$${i + 1}`, nodes: [textNode(at[0], at[1], text.slice(at[0], at[1]))], next: env };
+    });
+    out.push({ start: m.index, end: m.end, env });
   }
-  re.lastIndex = 0;
   return out;
 }
 
@@ -319,8 +304,27 @@ function mergedSpans(ranges: Range[], within?: { start: number; end: number }): 
   return out;
 }
 
+function spanKey(r: { start: number; end: number }): string {
+  return `${r.start}:${r.end}`;
+}
+
+/** Ranges by their span, for meeting equal spans without comparing every pair. */
+function bySpan(ranges: Range[]): Map<string, Range[]> {
+  const out = new Map<string, Range[]>();
+  for (const r of ranges) {
+    const k = spanKey(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** Ranges sorted by start with a running maximum of ends: the ranges containing a span, fast. */
-function containmentIndex(ranges: Range[]): { forContaining(m: { start: number; end: number }, f: (r: Range) => void): void } {
+function containmentIndex(ranges: Range[]): {
+  forContaining(m: { start: number; end: number }, f: (r: Range) => void): void;
+  someContaining(m: { start: number; end: number }, p: (r: Range) => boolean): boolean;
+} {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -1));
@@ -338,6 +342,13 @@ function containmentIndex(ranges: Range[]): { forContaining(m: { start: number; 
         } else hi = mid - 1;
       }
       for (let i = idx; i >= 0 && maxEnd[i] >= m.end; i--) if (sorted[i].end >= m.end) f(sorted[i]);
+    },
+    someContaining(m, p) {
+      let found = false;
+      this.forContaining(m, (r) => {
+        if (!found && p(r)) found = true;
+      });
+      return found;
     },
   };
 }
@@ -388,15 +399,17 @@ function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId 
       spans && spans.length <= 8 && isPlain(p) ? dedupe(doc, spans.flatMap((sp) => evalFormula(p, doc, lang, hooks, sp))) : evalFormula(p, doc, lang, hooks, within);
     base = evalPositive(f.positives[0]);
     for (let i = 1; i < f.positives.length && base.length > 0; i++) {
-      const other = evalPositive(f.positives[i]);
+      // equal ranges met through an index: all pairs of two large lists was quadratic
+      const other = bySpan(evalPositive(f.positives[i]));
       const next: Range[] = [];
       for (const m of base) {
-        for (const o of other) {
-          if (o.start === m.start && o.end === m.end && compatible(doc, m.env, o.env)) {
+        for (const o of other.get(spanKey(m)) ?? []) {
+          if (compatible(doc, m.env, o.env)) {
             next.push({ ...m, env: merge(m.env, o.env), node: m.node ?? o.node });
           }
         }
       }
+      doc.ctx?.bind(next.length);
       base = next;
     }
   } else {
@@ -418,18 +431,18 @@ function evalAll(f: Extract<CFormula, { k: 'all' }>, doc: Doc, lang: LanguageId 
   }
   for (const not of f.nots) {
     if (base.length === 0) break;
-    const ranges = evalFormula(not, doc, lang, hooks, within);
-    base = base.filter((m) => !ranges.some((r) => r.start === m.start && r.end === m.end && compatible(doc, m.env, r.env)));
+    const ranges = bySpan(evalFormula(not, doc, lang, hooks, within));
+    base = base.filter((m) => !(ranges.get(spanKey(m)) ?? []).some((r) => compatible(doc, m.env, r.env)));
   }
   for (const not of f.notInsides) {
     if (base.length === 0) break;
-    const ranges = evalFormula(not, doc, lang, hooks, within);
-    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end && compatible(doc, m.env, r.env)));
+    const index = containmentIndex(evalFormula(not, doc, lang, hooks, within));
+    base = base.filter((m) => !index.someContaining(m, (r) => compatible(doc, m.env, r.env)));
   }
   for (const re of f.notRegex) {
     if (base.length === 0) break;
-    const ranges = regexRanges(re, doc);
-    base = base.filter((m) => !ranges.some((r) => r.start <= m.start && m.end <= r.end));
+    const index = containmentIndex(regexRanges(re, doc));
+    base = base.filter((m) => !index.someContaining(m, () => true));
   }
   for (const cond of f.conds) {
     if (base.length === 0) break;
@@ -494,13 +507,9 @@ function applyCondition(cond: CCond, m: Range, doc: Doc, lang: LanguageId | null
       const r = cond.re.exec(text);
       if (!r) return [];
       let env = m.env;
-      if (r.groups) {
-        const base = b.nodes[0]?.start ?? m.start;
-        for (const [name, value] of Object.entries(r.groups)) {
-          if (value === undefined) continue;
-          const at = text.indexOf(value);
-          env = { name: `$${name}`, nodes: [textNode(base + Math.max(at, 0), base + Math.max(at, 0) + value.length, value)], next: env };
-        }
+      const base = b.nodes[0]?.start ?? m.start;
+      for (const [name, at] of Object.entries(r.named)) {
+        if (at) env = { name: `$${name}`, nodes: [textNode(base + at[0], base + at[1], text.slice(at[0], at[1]))], next: env };
       }
       return [{ ...m, env }];
     }

@@ -18,10 +18,13 @@ export interface RedosResult {
   complexity?: string;
   /** An input that makes the regex backtrack, when found. */
   attack?: string;
+  /** The analysis ran out of time or failed (counted as not vulnerable: no finding without evidence). */
+  unknown?: boolean;
 }
 
-export function analyzeRegex(source: string, flags = ''): RedosResult {
-  const key = `${flags}/${source}`;
+/** `timeoutMs`: the rules' analysis stays quick (500 ms); redpen's own tests allow it longer. */
+export function analyzeRegex(source: string, flags = '', timeoutMs = 500): RedosResult {
+  const key = `${timeoutMs}:${flags}/${source}`;
   let r = cache.get(key);
   if (r) return r;
   if (!mayBacktrack(source)) {
@@ -30,12 +33,12 @@ export function analyzeRegex(source: string, flags = ''): RedosResult {
   }
   try {
     checkSync ??= (require('recheck') as typeof import('recheck')).checkSync;
-    const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: 500 });
+    const d = checkSync(source, flags.replace(/[^dgimsuyv]/g, ''), { timeout: timeoutMs });
     if (d.status === 'vulnerable') {
       r = { vulnerable: true, complexity: d.complexity.type, attack: d.attack?.pattern };
-    } else r = { vulnerable: false };
+    } else r = d.status === 'unknown' ? { vulnerable: false, unknown: true } : { vulnerable: false };
   } catch {
-    r = { vulnerable: false };
+    r = { vulnerable: false, unknown: true };
   }
   cache.set(key, r);
   return r;
@@ -50,9 +53,23 @@ export function mayBacktrack(source: string): boolean {
   return /[*+]|\{\d*,\}/.test(bare(source));
 }
 
-/** The regex with escapes and character classes each reduced to one plain character. */
+/**
+ * The regex with escapes and character classes each reduced to one plain character. Classes
+ * are found by a forward scan: a regex over the class syntax rescanned to the end from every
+ * unclosed `[` (quadratic on the regex literals of the code being scanned).
+ */
 function bare(source: string): string {
-  return source.replace(/\\[\s\S]/g, 'x').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'x');
+  const s = source.replace(/\\[\s\S]/g, 'x');
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = s.indexOf('[', i);
+    const close = open < 0 ? -1 : s.indexOf(']', open + 1);
+    if (close < 0) break;
+    out += `${s.slice(i, open)}x`;
+    i = close + 1;
+  }
+  return out + s.slice(i);
 }
 
 /**

@@ -31,7 +31,7 @@ export function cweIds(list: string[] | undefined): string[] {
 }
 
 export function owaspIds(list: string[] | undefined): string[] {
-  return [...new Set((list ?? []).map((o) => o.split(/\s+-\s+/)[0].trim()))];
+  return [...new Set((list ?? []).map((o) => o.split(/\s-\s/)[0].trim()))];
 }
 
 /** Replace $X, $...X and value($X) with bound text; longest names first. */
@@ -93,15 +93,18 @@ function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
   if (cr.fixRegex) {
     const text = doc.text.slice(m.start, m.end);
     const { re, replacement, count } = cr.fixRegex;
-    let n = 0;
-    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-    const out = text.replace(new RegExp(re.source, flags), (...args) => {
-      if (count !== undefined && n >= count) return args[0] as string;
-      n++;
-      const groups = args.slice(1, -2) as (string | undefined)[];
+    let out = '';
+    let last = 0;
+    for (const x of re.all(text, 0, count ?? Infinity)) {
       // group references as Semgrep writes them (Python's re.sub: \1, \g<1>) or as JS does ($1)
-      return replacement.replace(/\$(\d)|\\(\d)|\\g<(\d+)>/g, (_x, a?: string, b?: string, c?: string) => groups[Number(a ?? b ?? c) - 1] ?? '');
-    });
+      const filled = replacement.replace(/\$(\d)|\\(\d)|\\g<(\d+)>/g, (_x, a?: string, b?: string, c?: string) => {
+        const g = x.groups[Number(a ?? b ?? c) - 1];
+        return g ? text.slice(g[0], g[1]) : '';
+      });
+      out += text.slice(last, x.index) + filled;
+      last = x.end;
+    }
+    out += text.slice(last);
     if (out === text) return undefined;
     return { description: describeEdit(text, out), edits: [{ location: loc, replacement: out }] };
   }

@@ -124,7 +124,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 
 /** Which kind of generation a path is, if any: `/chat/completions`, `/completions` or `/responses`. */
 function generationKind(path: string): 'chat' | 'completion' | 'responses' | null {
-  const p = path.split('?')[0].replace(/\/+$/, '');
+  let p = path.split('?')[0];
+  // trailing slashes trimmed by hand: `/\/+$/` rescans a long run of them from every start
+  while (p.endsWith('/')) p = p.slice(0, -1);
   if (p.endsWith('/chat/completions')) return 'chat';
   if (p.endsWith('/completions')) return 'completion';
   if (p.endsWith('/responses')) return 'responses';
@@ -165,7 +167,7 @@ class FenceTracker {
     const parts = (this.partial + text).split('\n');
     this.partial = parts.pop() ?? '';
     for (const line of parts) {
-      const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      const m = /^ {0,3}(`{3,}|~{3,})([\s\S]*)$/.exec(line);
       if (!m) continue;
       if (this.fence === null) this.fence = m[1];
       else if (m[1][0] === this.fence[0] && m[1].length >= this.fence.length && m[2].trim() === '') {

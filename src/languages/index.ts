@@ -50,7 +50,11 @@ export function languageForShebang(text: string): LanguageId | null {
   // `#!/usr/bin/env -S node --flag` and `#!/usr/bin/python3`
   let prog = parts[0]?.split('/').pop() ?? '';
   if (prog === 'env') prog = parts.find((p, i) => i > 0 && !p.startsWith('-')) ?? '';
-  prog = prog.replace(/[\d.]+$/, (m) => (prog === m ? m : ''));
+  // a version suffix (`python3.11`) comes off unless it is the whole name; trimmed by hand, as
+  // `/[\d.]+$/` rescans a long run of digits from every start
+  let end = prog.length;
+  while (end > 0 && /[\d.]/.test(prog[end - 1])) end--;
+  if (end > 0) prog = prog.slice(0, end);
   for (const l of LANGUAGES) if (l.interpreters.some((i) => i === prog || prog.startsWith(i))) return l.id;
   return null;
 }

@@ -29,7 +29,7 @@ const PUNCTUATION = new Set([
 
 export class ParseFailure extends Error {
   constructor(
-    readonly kind: 'timeout' | 'nesting' | 'parse',
+    readonly kind: 'timeout' | 'nesting' | 'parse' | 'too-large',
     message: string,
   ) {
     super(message);
@@ -116,7 +116,12 @@ export interface ParseOptions {
   timeoutMs?: number;
   /** Deepest nesting accepted; deeper files fail with kind 'nesting'. */
   maxDepth?: number;
+  /** Most nodes a lowered tree may have (its memory); larger files fail with kind 'too-large'. */
+  maxNodes?: number;
 }
+
+/** About 250 bytes each once lowered: a 1 MB minified file has a few hundred thousand. */
+export const DEFAULT_MAX_NODES = 2_000_000;
 
 /** Parse only (benchmark baseline): parse and free, no lowering. */
 export function parseOnly(id: LanguageId, text: string): boolean {
@@ -153,13 +158,13 @@ export function parseText(id: LanguageId, text: string, options: ParseOptions = 
     throw new ParseFailure('parse', 'the parser returned no tree');
   }
   try {
-    return lower(l, tsTree, text, maxDepth);
+    return lower(l, tsTree, text, maxDepth, options.maxNodes ?? DEFAULT_MAX_NODES);
   } finally {
     tsTree.delete();
   }
 }
 
-function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, maxDepth: number): Tree {
+function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, maxDepth: number, maxNodes: number): Tree {
   const { typeNames, typeNamed, typeLeaf, fieldNames, commentIds, support } = l;
   const cursor = tsTree.walk();
   const comments: Comment[] = [];
@@ -171,6 +176,7 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
   // stack[i] is the Node for the cursor's ancestor at depth i (null for anonymous nodes).
   const stack: (Node | null)[] = [root];
   let maxSeen = 0;
+  let count = 1;
   try {
     if (!cursor.gotoFirstChild()) return finish(l, root, text, comments, errors, lines, 0);
     for (;;) {
@@ -185,6 +191,7 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
           comments.push({ start, end, text: text.slice(start, end), line: lines.lineOf(start) });
         } else {
           const type = typeNames[typeId] ?? 'ERROR';
+          if (++count > maxNodes) throw new ParseFailure('too-large', `the syntax tree has more than ${maxNodes} nodes (the per-document budget)`);
           created = new Node(type, cursor.startIndex, cursor.endIndex);
           created.field = fieldNames[cursor.currentFieldId] ?? null;
           created.parent = parent;
@@ -199,6 +206,9 @@ function lower(l: Loaded, tsTree: import('web-tree-sitter').Tree, text: string, 
           parent.op = parent.op === null ? type : `${parent.op} ${type}`;
         }
         if (checkMissing && cursor.nodeIsMissing) errors.push({ start: cursor.startIndex, end: cursor.endIndex, kind: 'missing' });
+        // an ERROR node is a syntax error even though it is flattened (a pattern like `foo(` must
+        // not load as `foo`, and a file's report must say where its parse went wrong)
+        else if (type === undefined) errors.push({ start: cursor.startIndex, end: cursor.endIndex, kind: 'error' });
         // tokens are leaves (Python's `is not` / `not in` hold their words, which the token's
         // type already names): not descending saves a WebAssembly call per token. ERROR (id
         // 65535, outside the type table) is the exception: its children are flattened in.

@@ -4,6 +4,7 @@
  */
 import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
+import { snippetColumn } from '../core/bound.js';
 import { atLeast } from '../core/severity.js';
 import type { Finding, Location, ScanError, ScanResult, Severity, TraceStep, Unchecked } from '../core/types.js';
 import type { Reporter, ReportOptions } from './types.js';
@@ -35,8 +36,9 @@ export function where(loc: Location): string {
  * `redacted`: the secret's redacted form in the snippet, underlined in place of the source
  * columns (the redaction is shorter or longer than the value it replaces).
  */
-function frame(snippet: string, loc: Location, color: boolean, redacted?: string): string {
+function frame(snippet: string, loc: Location, color: boolean, redacted?: string, from?: number): string {
   if (!snippet) return '';
+  if (from !== undefined) loc = inSnippet(loc, from);
   if (redacted) {
     const at = redactedColumn(snippet.split('\n')[0] ?? '', redacted, loc.cellColumn ?? loc.start.column);
     if (at !== null) {
@@ -65,6 +67,15 @@ function frame(snippet: string, loc: Location, color: boolean, redacted?: string
     .join('\n');
 }
 
+/** A location's first-line columns as columns of a snippet whose first line was cut at `from`. */
+function inSnippet(loc: Location, from: number): Location {
+  const out: Location = { ...loc, start: { ...loc.start, column: snippetColumn(loc.start.column, from) } };
+  if (loc.end.line === loc.start.line) out.end = { ...loc.end, column: snippetColumn(loc.end.column, from) };
+  if (loc.cellColumn !== undefined) out.cellColumn = snippetColumn(loc.cellColumn, from);
+  if (loc.cellEnd && loc.cellEnd.line === (loc.cellLine ?? 1)) out.cellEnd = { ...loc.cellEnd, column: snippetColumn(loc.cellEnd.column, from) };
+  return out;
+}
+
 /** 1-based column of the occurrence of `redacted` in `line` nearest to `near`, if any. */
 function redactedColumn(line: string, redacted: string, near: number): number | null {
   let best: number | null = null;
@@ -76,7 +87,7 @@ function redactedColumn(line: string, redacted: string, near: number): number | 
 
 /** The code a step points at (its span on the step's line), else its message. */
 function stepText(s: TraceStep): string {
-  const loc = s.location;
+  const loc = s.snippetFrom !== undefined ? inSnippet(s.location, s.snippetFrom) : s.location;
   const start = loc.cellColumn !== undefined ? { line: loc.cellLine ?? 1, column: loc.cellColumn } : loc.start;
   const end = loc.cellEnd ?? loc.end;
   if (s.snippet && start.line === end.line && end.column > start.column) {
@@ -99,7 +110,7 @@ function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {
   ].filter(Boolean).join('  ');
   const lines = [head, `    ${c.underline(where(f.location))}`];
   for (const l of wrap(f.message, 96)) lines.push(`    ${l}`);
-  const fr = frame(f.snippet, f.location, o.color ?? false, f.secret?.redacted);
+  const fr = frame(f.snippet, f.location, o.color ?? false, f.secret?.redacted, f.snippetFrom);
   if (fr) lines.push(fr);
   if (f.trace && f.trace.length > 0) {
     if (o.explain) {
@@ -107,7 +118,7 @@ function renderFinding(f: Finding, o: ReportOptions, c: Colors): string {
       f.trace.forEach((s, i) => {
         lines.push(`    ${i + 1}. ${s.kind}: ${s.message}  ${c.dim(where(s.location))}`);
         if (s.snippet) {
-          const sub = frame(s.snippet, { ...s.location, end: s.location.end.line === s.location.start.line ? s.location.end : { ...s.location.start, column: s.location.start.column + 1 } }, o.color ?? false);
+          const sub = frame(s.snippet, { ...s.location, end: s.location.end.line === s.location.start.line ? s.location.end : { ...s.location.start, column: s.location.start.column + 1 } }, o.color ?? false, undefined, s.snippetFrom);
           if (sub) lines.push(sub.split('\n').map((l) => `   ${l}`).join('\n'));
         }
       });

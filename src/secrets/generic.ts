@@ -34,7 +34,10 @@ export const GENERIC_SECRET: SecretSpec = {
 /** Keywords that put a line (or string literal) up for generic key=value analysis. */
 export const GENERIC_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
 
-const IDENTIFIER_LIKE = /^_{0,4}[A-Za-z][a-z]*(?:[_.\-/ ]{0,2}[A-Za-z][a-z]*)*_{0,4}$/;
+// letters in words joined by one or two separators; each word is `[A-Za-z]+` and a separator is
+// required between repetitions, so a string splits one way only (`[a-z]*(?:[A-Za-z][a-z]*)*`
+// backtracked exponentially on a long run of letters that did not end the string)
+const IDENTIFIER_LIKE = /^_{0,4}[A-Za-z]+(?:[_.\-/ ]{1,2}[A-Za-z]+)*_{0,4}$/;
 const SECRET_WORD_IN_VALUE = /pass|secret|token|key|auth|cred|pwd/i;
 
 /** Whether `value` is believable as the secret `cls` names; the confidence when it is. */

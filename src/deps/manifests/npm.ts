@@ -176,10 +176,11 @@ export function parseYarnLock(src: SourceFile): ManifestResult {
 
 /** pnpm package keys: `/name/1.0.0` (v5), `/name@1.0.0` (v6), `name@1.0.0(peer@2)` (v9). */
 export function pnpmKey(key: string): { name: string; version: string } | null {
-  const k = key.replace(/^\//, '').replace(/\(.*$/, ''); // peer suffixes (v6, v9)
+  // peer suffixes (v6, v9) cut at the first `(` (a lockfile is untrusted input: no regex that rescans)
+  const k = key.replace(/^\//, '').split('(')[0];
   // v5: name/version, peers after `_`
   const v5 = /^(@[^/@]+\/[^/@]+|[^/@]+)\/(\d[^/]*)$/.exec(k);
-  if (v5) return { name: v5[1], version: v5[2].replace(/_.*$/, '') };
+  if (v5) return { name: v5[1], version: v5[2].split('_')[0] };
   const at = k.indexOf('@', 1);
   if (at <= 0) return null;
   return { name: k.slice(0, at), version: k.slice(at + 1) };

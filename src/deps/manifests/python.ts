@@ -18,7 +18,8 @@ export interface Requirement {
 }
 
 export function parseRequirement(line: string): Requirement | null {
-  const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(line);
+  // the rest is `[\s\S]*`: it always matches, so nothing before it is retried (`.*$` failed on a newline)
+  const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*([\s\S]*)$/.exec(line);
   if (!m) return null;
   let rest = m[3].trim();
   let marker: string | undefined;
@@ -49,7 +50,10 @@ export function parseRequirementsTxt(src: SourceFile, constraint = false): Manif
       line++;
       text = `${text.replace(/\\\s*$/, ' ')}${src.lines.lineText(line)}`;
     }
-    text = text.replace(/(^|\s)#.*$/, '').trim();
+    // a comment starts at a `#` at the start or after a space (found without a regex that rescans the line)
+    const hash = /(?:^|\s)#/.exec(text);
+    if (hash) text = text.slice(0, hash.index);
+    text = text.trim();
     if (!text) continue;
     const inc = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(text);
     if (inc) {
@@ -141,7 +145,7 @@ function poetrySpec(spec: string): { version?: string; versionKind?: 'exact' | '
     const r = resolveSpec('PyPI', `>=${m[1]}`);
     return r.version ? { version: r.version, versionKind: 'minimum' } : {};
   }
-  return resolveSpec('PyPI', s.replace(/\s*\|\|.*$/, ''));
+  return resolveSpec('PyPI', s.split('||')[0].trimEnd());
 }
 
 export function parsePipfile(src: SourceFile): ManifestResult {

@@ -12,6 +12,7 @@ import { languageById } from '../../languages/index.js';
 import { parseText } from '../../languages/treesitter.js';
 import type { LanguageSupport } from '../../languages/types.js';
 import { DEEP, ELLIPSIS, MV_PREFIX, preprocessPattern, SEQ_PREFIX, TYPED_PREFIX } from './preprocess.js';
+import { RuleRegex } from '../regex.js';
 
 export type PNode = PMetavar | PSeqMetavar | PEllipsis | PDeep | PString | PTree;
 
@@ -38,7 +39,7 @@ export interface PString {
   /** any: "..."; exact: "text"; regex: "=~/re/"; mv: "$X" (binds the literal). */
   mode: 'any' | 'exact' | 'regex' | 'mv';
   value: string;
-  re?: RegExp;
+  re?: RuleRegex;
   /** f"..." / `...`: matches interpolated strings too. */
   interpolatedOk: boolean;
   node: Node;
@@ -84,6 +85,16 @@ function isErrorFree(tree: Tree): boolean {
   return tree.errors.length === 0;
 }
 
+/**
+ * A syntax error that tree-sitter's recovery kept inside one of the pattern's top-level nodes
+ * (a metavariable inside an f-string's braces) leaves the pattern's shape intact; one outside
+ * them means part of the pattern was dropped (`foo(` would load as `foo` and match every `foo`).
+ */
+function firstDroppedError(tree: Tree, stmts: Node[] | null): Tree['errors'][number] | undefined {
+  if (!stmts || stmts.length === 0) return tree.errors[0];
+  return tree.errors.find((e) => !stmts.some((s) => s.start <= e.start && Math.max(e.end, e.start + 1) <= s.end));
+}
+
 interface Attempt {
   wrap: (p: string) => string;
   unwrap: (tree: Tree) => Node[] | null;
@@ -125,7 +136,9 @@ export function compilePattern(source: string, language: LanguageId): CompiledPa
   const pre = preprocessPattern(dedent(source), flavour);
   const attempts = flavour === 'python' ? pythonAttempts() : jsAttempts();
   let firstError = '';
-  for (const attempt of attempts) {
+  // every wrapping parsed cleanly first; then, failing that, with errors recovered inside the pattern
+  const passes = [...attempts.map((a) => [a, false] as const), ...attempts.map((a) => [a, true] as const)];
+  for (const [attempt, tolerant] of passes) {
     const wrapped = attempt.wrap(pre.text.trim());
     let tree: Tree;
     try {
@@ -134,9 +147,9 @@ export function compilePattern(source: string, language: LanguageId): CompiledPa
       firstError ||= (e as Error).message;
       continue;
     }
-    if (!isErrorFree(tree)) {
+    if (!isErrorFree(tree) && !(tolerant && !firstDroppedError(tree, attempt.unwrap(tree)))) {
       if (!firstError) {
-        const err = tree.errors[0];
+        const err = firstDroppedError(tree, attempt.unwrap(tree)) ?? tree.errors[0];
         const at = tree.lines.position(err.start);
         firstError = `syntax error at line ${at.line}, column ${at.column}: ${JSON.stringify(
           wrapped.slice(err.start, Math.max(err.end, err.start + 1)).slice(0, 40),
@@ -280,7 +293,7 @@ class Converter {
     if (v === '...' || v === ELLIPSIS) return { k: 'str', mode: 'any', value: v, interpolatedOk: fprefix, node: n };
     const re = /^=~\/(.*)\/([a-z]*)$/s.exec(v);
     if (re) {
-      return { k: 'str', mode: 'regex', value: v, re: toJsRegex(re[1], re[2]), interpolatedOk: false, node: n };
+      return { k: 'str', mode: 'regex', value: v, re: RuleRegex.compile(re[1], { flags: re[2] }), interpolatedOk: false, node: n };
     }
     if (/^\$[A-Z_][A-Z0-9_]*$/.test(v)) return { k: 'str', mode: 'mv', value: v, interpolatedOk: fprefix, node: n };
     return { k: 'str', mode: 'exact', value: v, interpolatedOk: false, node: n };

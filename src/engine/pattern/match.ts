@@ -25,8 +25,8 @@ export interface Binding {
 export type Env = Binding | null;
 
 export class MatchBudgetExceeded extends Error {
-  constructor() {
-    super('pattern matching exceeded its step budget on this file');
+  constructor(message = 'pattern matching exceeded its step budget on this file') {
+    super(message);
   }
 }
 
@@ -83,6 +83,16 @@ export class MatchContext {
 
   tick(): void {
     if (++this.steps > this.budget) throw new MatchBudgetExceeded();
+  }
+
+  /** Candidate matches (ranges with their bindings) the current rule holds on this file. */
+  bindings = 0;
+  /** Bindings one rule may hold on one file: bounded memory however a formula multiplies them. */
+  bindingBudget = 1_000_000;
+
+  bind(n: number): void {
+    this.bindings += n;
+    if (this.bindings > this.bindingBudget) throw new MatchBudgetExceeded(`more than ${this.bindingBudget} candidate matches on this file (the per-document budget)`);
   }
 
   stringInfo(n: Node): StringInfo | null {

@@ -25,8 +25,9 @@ export function preprocessPattern(src: string, flavour: 'python' | 'js'): Prepro
   const types: string[] = [];
   let s = src;
   if (flavour === 'js') {
-    // typed metavariable: ($X : Type)  ->  __RPTY_X__0
-    s = s.replace(/\(\s*\$([A-Z_][A-Z0-9_]*)\s*:\s*([^()]+?)\s*\)/g, (_m, name: string, type: string) => {
+    // typed metavariable: ($X : Type)  ->  __RPTY_X__0 (the type is trimmed below, not by `\s*`
+    // around a lazy group, which rescanned long runs of spaces)
+    s = s.replace(/\(\s*\$([A-Z_][A-Z0-9_]*)\s*:([^()]+)\)/g, (_m, name: string, type: string) => {
       types.push(type.trim());
       return `${TYPED_PREFIX}${name}__${types.length - 1}`;
     });

@@ -6,7 +6,7 @@ import ignore from 'ignore';
 import type { Rule } from '../../core/rule.js';
 import type { LanguageId, RuleInfo } from '../../core/types.js';
 import { compileFormula, FormulaCompileError, requiredWords, type CFormula } from '../formula.js';
-import { toJsRegex } from '../pattern/compile.js';
+import { RuleRegex } from '../regex.js';
 import { RuleLoadError } from './load.js';
 import { compileTaint, type CompiledTaint } from '../taint/spec.js';
 
@@ -21,7 +21,7 @@ export interface CompiledRule {
   prefilterInterfile: Map<LanguageId, ((words: Set<string>) => boolean) | null>;
   /** Whether the rule applies to a path (Semgrep `paths:` include/exclude). */
   appliesTo: (relPath: string) => boolean;
-  fixRegex?: { re: RegExp; replacement: string; count?: number };
+  fixRegex?: { re: RuleRegex; replacement: string; count?: number };
 }
 
 export function ruleInfo(rule: Rule): RuleInfo {
@@ -89,7 +89,7 @@ export function compileRule(rule: Rule): CompiledRule {
   }
   let fixRegex: CompiledRule['fixRegex'];
   if (rule.fixRegex) {
-    fixRegex = { re: toJsRegex(rule.fixRegex.regex), replacement: rule.fixRegex.replacement.replace(/\\(\d)/g, '$$$1'), count: rule.fixRegex.count };
+    fixRegex = { re: RuleRegex.compile(rule.fixRegex.regex), replacement: rule.fixRegex.replacement.replace(/\\(\d)/g, '$$$1'), count: rule.fixRegex.count };
   }
   return { rule, info: ruleInfo(rule), formula, taint, prefilter, prefilterInterfile, appliesTo: pathFilter(rule), fixRegex };
 }

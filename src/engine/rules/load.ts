@@ -10,6 +10,7 @@ import { parseSeverity } from '../../core/severity.js';
 import type { LanguageId, RuleMetadata } from '../../core/types.js';
 import { languagesForRuleName } from '../../languages/index.js';
 import { knownConcepts, modelsFor } from '../../languages/models.js';
+import { RuleRegex } from '../regex.js';
 
 export class RuleLoadError extends Error {
   constructor(
@@ -82,7 +83,13 @@ export function loadRulesFromText(text: string, file: string): LoadResult {
     const line = e.linePos?.[0]?.line;
     throw new RuleLoadError(`invalid YAML: ${e.message.split('\n')[0]}`, file, line, undefined);
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // the yaml library refuses alias expansion past a bound (an alias bomb), with an error
+    data = doc.toJS() as unknown;
+  } catch (e) {
+    throw new RuleLoadError(`invalid YAML: ${(e as Error).message.split('\n')[0]}`, file, undefined, undefined);
+  }
   const ctx: Ctx = { file, lines, doc, path: [] };
   if (!isObject(data) || !Array.isArray(data.rules)) {
     fail(ctx, 'a rule file needs a top-level `rules:` list');
@@ -328,8 +335,8 @@ function checkMetavar(ctx: Ctx, v: unknown, path: (string | number)[]): string {
 
 function checkRegex(ctx: Ctx, re: string): void {
   try {
-    // the engine translates Semgrep's regex dialect; check the translated form compiles
-    void new RegExp(re.replace(/\(\?P</g, '(?<').replace(/^\(\?[imsx]+\)/, ''));
+    // compiled as the engine will run it (RE2, else JavaScript after translating Semgrep's dialect)
+    RuleRegex.compile(re);
   } catch (e) {
     fail(ctx, `invalid regex ${JSON.stringify(re)}: ${(e as Error).message}`);
   }

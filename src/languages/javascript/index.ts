@@ -114,24 +114,27 @@ function stringInfo(node: Node, text: string): StringInfo | null {
   return null;
 }
 
+// Sniffing sees untrusted text (stdin, snippets, model answers): indentation is `[ \t]*`, not
+// `\s*` (which ran across blank lines from every line start), and no two quantifiers in a row
+// can take the same characters.
 const JS_SNIFF: [RegExp, number][] = [
-  [/^\s*(const|let|var)\s+[\w${}\[\], ]+\s*=/m, 3],
-  [/\bfunction\s*\w*\s*\(/, 3],
+  [/^[ \t]*(?:const|let|var)[ \t][\w${}[\], \t]*=/m, 3],
+  [/\bfunction(?:\s+\w+)?\s*\(/, 3],
   [/=>\s*[{(\w]/, 2],
   [/\brequire\(\s*['"]/, 3],
-  [/^\s*(import\s.+\sfrom\s+['"]|export\s)/m, 3],
+  [/^[ \t]*(?:import[ \t].*[ \t]from[ \t]+['"]|export\s)/m, 3],
   [/\bconsole\.\w+\(/, 2],
   [/===|!==/, 2],
   [/;\s*$/m, 1],
   [/^#!.*\bnode\b/, 10],
 ];
 const TS_SNIFF: [RegExp, number][] = [
-  [/^\s*(export\s+)?(interface|type)\s+\w+/m, 4],
+  [/^[ \t]*(?:export[ \t]+)?(?:interface|type)[ \t]+\w/m, 4],
   [/\b(const|let|var)\s+\w+\s*:\s*[\w<>[\]|]+\s*=/, 3],
   [/\)\s*:\s*(string|number|boolean|void|Promise<)/, 3],
   [/\b(private|public|readonly|protected)\s+\w+/, 2],
   [/\bas\s+(string|number|any|unknown)\b/, 2],
-  [/^\s*import\s+type\s/m, 3],
+  [/^[ \t]*import[ \t]+type[ \t]/m, 3],
 ];
 const JSX_SNIFF = /<([A-Z]\w*|div|span|p|a|button|form|input|ul|li|h[1-6])[\s>/]/;
 

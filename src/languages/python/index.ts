@@ -80,14 +80,18 @@ function stringInfo(node: Node, text: string): StringInfo | null {
   return { value: text.slice(first.end, last.start), interpolated, prefix };
 }
 
+// Sniffing sees untrusted text: indentation is `[ \t]*`, not `\s*` (which ran across blank
+// lines from every line start), and a line's rest is `.*` (which stops at every line end `^`
+// knows) ending in `:` (a `def` line's `(...)` and `-> T` parts were ambiguous with each
+// other: cubic on a long line).
 const SNIFF: [RegExp, number][] = [
-  [/^\s*def \w+\s*\(.*\)\s*(->\s*[^:]+)?:\s*$/m, 4],
-  [/^\s*(from [\w.]+ )?import [\w., ]+$/m, 2],
-  [/^\s*class \w+(\(.*\))?:\s*$/m, 3],
-  [/^\s*(if|elif|while|for|with|try|except)\b.*:\s*$/m, 2],
+  [/^[ \t]*def \w+[ \t]*\(.*:[ \t]*$/m, 4],
+  [/^[ \t]*(?:from [\w.]+ )?import [\w., ]+$/m, 2],
+  [/^[ \t]*class \w+(?:\(.*\))?:[ \t]*$/m, 3],
+  [/^[ \t]*(?:if|elif|while|for|with|try|except)\b.*:[ \t]*$/m, 2],
   [/\bself\.\w/, 2],
   [/\b(None|True|False)\b/, 1],
-  [/^\s*@\w[\w.]*(\(.*\))?\s*$/m, 1],
+  [/^[ \t]*@\w[\w.]*(?:\(.*\))?[ \t]*$/m, 1],
   [/\bprint\(/, 1],
   [/\bf["']/, 1],
   [/^#!.*python/, 10],
