@@ -114,7 +114,9 @@ function fixFor(cr: CompiledRule, doc: Doc, m: Range): Finding['fix'] {
 const SHORT = 60;
 
 function code(s: string): string {
-  const one = s.replace(/\s*\n\s*/g, ' ');
+  // lines joined by hand: `/\s*\n\s*/g` rescans a long run of spaces from every start
+  const lines = s.split('\n');
+  const one = lines.map((l, i) => (i > 0 ? l.trimStart() : l)).map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l)).join(' ');
   return `\`${one.length > SHORT ? `${one.slice(0, SHORT - 1)}…` : one}\``;
 }
 
@@ -135,7 +137,10 @@ export function describeEdit(before: string, after: string): string {
   const old = before.slice(p, before.length - q);
   const neu = after.slice(p, after.length - q);
   if (old.trim() === '') {
-    const prev = /\S+\s*$/.exec(before.slice(0, p))?.[0].trim();
+    const head = before.slice(0, p).trimEnd();
+    let from = head.length;
+    while (from > 0 && !/\s/.test(head[from - 1])) from--;
+    const prev = head.slice(from);
     return prev ? `Insert ${code(neu)} after ${code(prev)}` : `Insert ${code(neu)}`;
   }
   if (neu.trim() === '') return `Remove ${code(old)}`;

@@ -69,7 +69,8 @@ export async function checkManifestWrites(parsed: Parsed, o: HookDepsOptions = {
   for (const w of writes) {
     const display = w.abs.split(/[\\/]/).pop() ?? w.abs;
     if (!cap) {
-      if (/(^|[\\/])(package\.json|pyproject\.toml|Pipfile|[^\\/]*requirements[^\\/]*\.txt)$/i.test(w.abs)) out.set(w.abs, { findings: [], notes: [`${display}: the packages it adds were not checked (this build of redpen has no dependency checks)`] });
+      const name = display.toLowerCase();
+      if (name === 'package.json' || name === 'pyproject.toml' || name === 'pipfile' || (name.includes('requirements') && name.endsWith('.txt'))) out.set(w.abs, { findings: [], notes: [`${display}: the packages it adds were not checked (this build of redpen has no dependency checks)`] });
       continue;
     }
     if (!cap.manifestKind(w.abs)) continue;

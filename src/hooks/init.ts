@@ -196,7 +196,7 @@ export function probeCommand(command: string, cwd: string, timeoutMs = 120_000):
   const err = (r.stderr ?? '').trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
   if (r.error) return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `no answer within ${timeoutMs / 1000} s` : r.error.message };
   if (r.status !== 0) return { ok: false, reason: `exit ${r.status ?? r.signal}${err ? `: ${err}` : ''}` };
-  if (!/^\d+\.\d+\.\d+\S*$/.test(out)) return { ok: false, reason: `it answered ${JSON.stringify(out.slice(0, 80))}, not a redpen version` };
+  if (!/^\d+\.\d+\.\d+/.test(out) || /\s/.test(out)) return { ok: false, reason: `it answered ${JSON.stringify(out.slice(0, 80))}, not a redpen version` };
   return { ok: true, version: out };
 }
 

@@ -49,6 +49,10 @@ export function redactedForm(value: string, fingerprint: string): string {
   return `${value.slice(0, show)}${tag}`;
 }
 
+/** Strings at least this long are remembered once redacted (up to MEMO_MAX of them). */
+const MEMO_MIN = 512;
+const MEMO_MAX = 256;
+
 /** Runs of this many characters of a known value are hidden. */
 const RUN = 8;
 /** Values this short are common words and numbers: not hidden inside other text. */
@@ -180,6 +184,12 @@ export class Redaction {
   private runs = new Map<string, Known>();
   private whole: Known[] = [];
 
+  /**
+   * Long strings already redacted: in minified code every finding quotes the same line (the
+   * whole file), and scanning it again per finding made a document's redaction quadratic.
+   */
+  private memo = new Map<string, string>();
+
   constructor(readonly key: string) {}
 
   /** A secret found in the document: its fingerprint and redacted form; later output hides it. */
@@ -189,6 +199,7 @@ export class Redaction {
     const fingerprint = secretFingerprint(this.key, value);
     const k: Known = { value, mark: { fingerprint, redacted: redactedForm(value, fingerprint) } };
     this.known.push(k);
+    this.memo.clear();
     this.byValue.set(value, k);
     // a key block: each line of its body on its own (the header and footer are public), also
     // when its lines are `\n` escapes inside a string (a service-account JSON file)
@@ -207,6 +218,17 @@ export class Redaction {
   /** A string as it may leave the scan. */
   text(s: string): string {
     if (!s) return s;
+    if (s.length < MEMO_MIN) return this.redact(s);
+    let out = this.memo.get(s);
+    if (out === undefined) {
+      out = this.redact(s);
+      if (this.memo.size >= MEMO_MAX) this.memo.clear();
+      this.memo.set(s, out);
+    }
+    return out;
+  }
+
+  private redact(s: string): string {
     let out = this.runs.size > 0 ? this.hideRuns(s) : s;
     for (const w of this.whole) if (out.includes(w.value)) out = out.split(w.value).join(w.mark.redacted);
     return hideFormats(out, this.key);
